@@ -1,0 +1,56 @@
+"""Whom an inquiry asks: the addressee block (position, name in the dative) and the
+salutation ("Құрметті Әлихан Асханұлы!" / "Уважаемый Алихан Асханович!")."""
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..model import Addressee
+from ..names import find_names
+from .structure import Letter
+
+_SALUTATION_NAME = re.compile(
+    r"^\s*(?:Аса\s+)?(?:Құрметті|Қадірлі|Уважаем(?:ый|ая|ые)|Глубокоуважаем(?:ый|ая))\s+([^!\n]+?)\s*!")
+_TITLE_WORDS = re.compile(r"\s+(?:мырза|ханым|господин|госпожа)$", re.IGNORECASE)
+_ORGANIZATION = re.compile(
+    r"[А-ЯӘҒҚҢӨҰҮҺІ][^,\n]*?(?:министрлігі|агенттігі|комитеті|әкімдігі|прокуратурасы|"
+    r"министерств[оа]|агентств[оа]|комитет[аы]?|акимат[аы]?|прокуратур[аы])"
+    r"(?:[^,\n]*?(?:Республикасы(?:ның)?|Республики Казахстан))?", re.IGNORECASE)
+
+
+def salutation_name(text: str) -> str | None:
+    """The name in a salutation, without "мырза"/"ханым": "Құрметті Әлихан Асханұлы!" -> "Әлихан Асханұлы"."""
+    m = _SALUTATION_NAME.match(text)
+    if not m:
+        return None
+    name = _TITLE_WORDS.sub("", m.group(1).strip())
+    words = name.split()
+    if not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+        return None
+    return name
+
+
+def extract(doc: Document, letter: Letter) -> Addressee | None:
+    """The addressee from the addressee block and the salutation, or None when neither exists."""
+    lang = doc.language if doc.language in ("kk", "ru") else None
+    result = Addressee()
+    if letter.salutation is not None:
+        result.salutation_name = salutation_name(letter.salutation.text)
+    lines = [line.strip() for b in letter.addressee for line in b.text.split("\n") if line.strip()]
+    if lines:
+        text = "\n".join(lines)
+        names = find_names(text, lang, oblique=True)
+        if names:
+            name = names[-1]
+            result.name = name.text
+            result.surname = name.surname
+            result.initials = name.initials
+            position = " ".join(text[: name.start].split()).rstrip(",")
+        else:
+            position = " ".join(text.split())
+        result.position = position or None
+        if position and (m := _ORGANIZATION.search(position)) and m.group(0) != position:
+            result.organization = m.group(0)
+    if result.name is None and result.salutation_name is None and result.position is None:
+        return None
+    return result

@@ -1,0 +1,90 @@
+"""Who signs: every name of the signature block in order, from any layout (a table of role and
+names, a right-aligned column, a list, names on one line separated by commas), and the
+chamber and faction the signature block (or the letter) names."""
+from __future__ import annotations
+
+import difflib
+import re
+
+from ..document import Document
+from ..model import Signatory
+from ..names import LOWER, UPPER, find_names
+from .structure import ROLE_WORDS, Letter
+
+#: Given name then surname, without initials: "Ерлан Бейсенбаев", "Әсет Тілеубердиев".
+_FULL_NAME = re.compile(
+    rf"(?<![{UPPER}{LOWER}.])([{UPPER}][{LOWER}]+)\s+([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+    rf"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|улы|қызы|кызы|ский|ская|ко|ук|юк|ич|енко|ли|ян|"
+    rf"дзе|швили|баев|бекова|беков))(?:\s+[{UPPER}][{LOWER}]+(?:ұлы|қызы|вич|вна))?(?![{LOWER}])")
+_NOT_GIVEN = re.compile(r"^(?:Қазақстан|Казахстан|Республика\w*|Парламент\w*|Мәжіліс\w*|Мажилис\w*|"
+                        r"Сенат\w*|Депутат\w*|Министр\w*|Вице\w*|Фракци\w*|Партия\w*|Член\w*)$")
+
+CHAMBERS = (("mazhilis", re.compile(r"Мәжіліс|Мажилис", re.I)),
+            ("senate", re.compile(r"Сенат|сенатор", re.I)))
+FACTIONS = ["Nur Otan", "Нұр Отан", "Нур Отан", "AMANAT", "Amanat", "Ақ жол", "Ак жол", "Ак Жол",
+            "Ақ Жол", "Ауыл", "Auyl", "Respublica", "Республика", "ҚХКП", "КНПК", "ҚХП",
+            "Қазақстан халық партиясы", "Народная партия Казахстана", "Халық партиясы", "ЖСДП",
+            "ОСДП", "People's Party"]
+_QUOTED = re.compile(r"«([^«»]{2,60})»")
+_FACTION_NEAR = re.compile(r"фракци|партия|партии|партиясы", re.I)
+_BARE_FACTION = re.compile(r"\b(AMANAT|Nur Otan|Respublica|Auyl|ҚХКП|КНПК|ҚХП|ЖСДП|ОСДП)\b")
+
+
+def _people(text: str, lang: str | None) -> list[tuple[int, Signatory]]:
+    found = [(n.start, Signatory(n.text, n.surname, n.initials, None))
+             for n in find_names(text, lang)]
+    taken = [(n.start, n.end) for n in find_names(text, lang)]
+    for m in _FULL_NAME.finditer(text):
+        if _NOT_GIVEN.match(m.group(1)) or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found.append((m.start(), Signatory(m.group(0), m.group(2), None, m.group(1))))
+    return sorted(found, key=lambda x: x[0])
+
+
+def extract(doc: Document, letter: Letter) -> list[Signatory]:
+    """Every signer in the order the signature block gives them."""
+    lang = doc.language if doc.language in ("kk", "ru") else None
+    signers: list[Signatory] = []
+    for block in letter.signature:
+        # A table row holds the role on the left and the name on the right: read cells in order.
+        for cell in block.text.split("\t"):
+            for line in cell.split("\n"):
+                signers.extend(s for _, s in _people(line, lang))
+    seen: set[str] = set()
+    unique = []
+    for s in signers:
+        if s.name not in seen:
+            seen.add(s.name)
+            unique.append(s)
+    return unique
+
+
+def _canonical_faction(name: str) -> str | None:
+    """The faction as written, or the nearest known name when OCR garbled it ("Миг Otan")."""
+    name = " ".join(name.split())
+    if name in FACTIONS:
+        return name
+    close = difflib.get_close_matches(name, FACTIONS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def chamber_and_faction(doc: Document, letter: Letter) -> tuple[str | None, str | None]:
+    """The chamber (mazhilis or senate) and the faction the signers (or the addressee) name."""
+    places = [" ".join(b.text for b in letter.signature),
+              " ".join(b.text for b in letter.addressee), doc.text]
+    chamber = None
+    for text in places:
+        hits = [(m.start(), name) for name, pattern in CHAMBERS if (m := pattern.search(text))]
+        if hits:
+            chamber = min(hits)[1]
+            break
+    faction = None
+    for text in places[:1] + [" ".join(b.text for b in letter.body[-3:] + letter.signature)]:
+        for m in _QUOTED.finditer(text):
+            near = text[max(0, m.start() - 40):m.end() + 40]
+            if _FACTION_NEAR.search(near) and (found := _canonical_faction(m.group(1))):
+                return chamber, found
+        if (m := _BARE_FACTION.search(text)) and ROLE_WORDS.search(text):
+            faction = m.group(1)
+            break
+    return chamber, faction

@@ -1,0 +1,126 @@
+"""The parts of an official letter: header (addressee block, number and date, letterhead),
+title, salutation, body, closing, signature block and footer.
+
+With a PDF the layout decides (a right-aligned block at the top is the addressee block);
+with pasted text the same parts are found from their wording alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Block, Document
+from ..names import find_names
+
+SALUTATION = re.compile(
+    r"^\s*(?:Құрметті|Қадірлі|Аса құрметті|Уважаем(?:ый|ая|ые)|Глубокоуважаем(?:ый|ая))\b[^!\n]{2,80}!",
+    re.IGNORECASE)
+TITLE = re.compile(
+    r"^\s*(?:депутат(?:тық|ский)\s+(?:сауал|запрос)|сауал|запрос|баспасөз\s+хабарламасы|"
+    r"пресс-релиз|ақпараттық\s+хабарлама|информационное\s+сообщение|түсіндірме\s+жазба|"
+    r"пояснительная\s+записка|жауап|ответ)\b", re.IGNORECASE)
+CLOSING = re.compile(r"^\s*(?:Құрметпен|С\s+уважением|Құрметпен,)\s*,?\s*$", re.IGNORECASE)
+FOOTER = re.compile(r"^\s*(?:Орынд(?:аушы)?\.?|Исп(?:олнитель|\.)|Тел\.?|тел\.?|8\s?\(\d)",
+                    re.IGNORECASE)
+NUMBER_OR_DATE = re.compile(
+    r"№|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b(?:19|20)\d\d\s*ж(?:ылғы|\.)|\b\d{1,2}»?\s+[а-яәіөүұқғң]+\s+"
+    r"(?:19|20)\d\d|\bИсх\.|\bШығ\.", re.IGNORECASE)
+ROLE_WORDS = re.compile(
+    r"депутат|сенатор|фракци|партия|мүшелері|члены|Мәжіліс|Мажилис|Сенат|Парламент|Республика|"
+    r"министр|вице|әкім|аким|төраға|председател|руководител|басшы", re.IGNORECASE)
+
+
+@dataclass
+class Letter:
+    """Blocks of a document sorted into the parts of a letter (each part may be empty)."""
+
+    header: list[Block] = field(default_factory=list)
+    addressee: list[Block] = field(default_factory=list)
+    title: Block | None = None
+    salutation: Block | None = None
+    body: list[Block] = field(default_factory=list)
+    closing: Block | None = None
+    signature: list[Block] = field(default_factory=list)
+    footer: list[Block] = field(default_factory=list)
+
+
+def _looks_like_signature(block: Block) -> bool:
+    """A short block of names and roles, as signature blocks are."""
+    text = block.text
+    if len(text) > 600 or block.align == "justify" and not find_names(text):
+        return False
+    if block.align in ("row", "right"):
+        return True
+    if find_names(text):
+        words = len(text.split())
+        return words <= 8 * max(1, len(find_names(text))) + 12
+    return len(text) < 160 and bool(ROLE_WORDS.search(text)) and not text.rstrip().endswith((";", "."))
+
+
+def _ends_sentence(block: Block) -> bool:
+    return block.text.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def segment(doc: Document) -> Letter:
+    """Sort the blocks of a document into the parts of a letter."""
+    blocks = doc.blocks
+    letter = Letter()
+    if not blocks:
+        return letter
+    head_end = 0
+    # The header runs until the salutation or the title, whichever comes first.
+    for i, block in enumerate(blocks[:12]):
+        if SALUTATION.match(block.text):
+            letter.salutation = block
+            head_end = i
+            break
+    title_at = None
+    for i, block in enumerate(blocks[: (head_end or 10) + 1]):
+        if TITLE.match(block.text) and len(block.text) < 120 or (
+                block.align == "center" and i < 6 and len(block.text) < 200
+                and not SALUTATION.match(block.text)):
+            title_at = i
+    if title_at is not None:
+        # Letterhead lines are centred too: the title is the last centred/title block.
+        letter.title = blocks[title_at]
+    start = head_end + 1 if letter.salutation else (title_at + 1 if title_at is not None else 0)
+    for block in blocks[: head_end if letter.salutation else start]:
+        if block is letter.title:
+            continue
+        letter.header.append(block)
+    letter.addressee = _addressee_blocks(letter.header, letter.title)
+
+    # From the end: footer lines, then the signature block, then the closing.
+    end = len(blocks)
+    while end > start and FOOTER.match(blocks[end - 1].text) and len(blocks[end - 1].text) < 120:
+        end -= 1
+    letter.footer = blocks[end:]
+    closing_at = None
+    for i in range(end - 1, max(start, end - 25) - 1, -1):
+        if CLOSING.match(blocks[i].text):
+            closing_at = i
+            break
+    if closing_at is not None:
+        letter.closing = blocks[closing_at]
+        letter.signature = blocks[closing_at + 1:end]
+        body_end = closing_at
+    else:
+        sig_start = end
+        while sig_start > start + 1 and _looks_like_signature(blocks[sig_start - 1]) and (
+                not _ends_sentence(blocks[sig_start - 1]) or find_names(blocks[sig_start - 1].text)):
+            sig_start -= 1
+        letter.signature = blocks[sig_start:end]
+        body_end = sig_start
+    letter.body = [b for b in blocks[start:body_end] if b is not letter.title]
+    return letter
+
+
+def _addressee_blocks(header: list[Block], title: Block | None) -> list[Block]:
+    """The addressee block: right-aligned header blocks, or (pasted text) header lines that are
+    neither a number/date line nor a letterhead."""
+    right = [b for b in header if b.align == "right"]
+    if right:
+        return right
+    if any(b.align in ("left", "justify") and b.bbox != (0.0, 0.0, 0.0, 0.0) for b in header):
+        return []  # A laid-out PDF whose header has no right-aligned block.
+    return [b for b in header if not NUMBER_OR_DATE.search(b.text) and find_names(b.text)]

@@ -1,0 +1,1 @@
+"""Trained models shipped with kzdocs (see README.md in this folder)."""

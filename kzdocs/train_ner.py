@@ -1,0 +1,233 @@
+"""Train the Kazakh named-entity recogniser on KazNERD.
+
+KazNERD (Yeshpanov, Khassanov, Varol, LREC 2022; CC BY 4.0) is read from
+``../shared/data/kaznerd/IOB2_valid.txt``: one ``token TAG`` pair per line (IOB2),
+a blank line between sentences.  A fixed, seeded share of the sentences (10 % by
+default) is held out as the development set and never trained on; :func:`split_kaznerd`
+recomputes the same split for evaluation and tests.
+
+The data are converted to spaCy ``DocBin`` files in a temporary (or given) working
+directory, never inside the repository, and trained with one of the configs in
+``configs/``.  Only the inference files of the best model are kept in ``output_dir``.
+
+Usage::
+
+    from kzdocs.train_ner import train_ner
+    train_ner("../shared/data/kaznerd/IOB2_valid.txt", "kzdocs/models/kk_ner",
+              config="configs/ner_cnn96.cfg")
+"""
+from __future__ import annotations
+
+import random
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterable, Sequence
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+CONFIG_DIR = REPO_ROOT / "configs"
+DEFAULT_CONFIG = CONFIG_DIR / "ner_cnn96.cfg"
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"
+DEV_FRACTION = 0.1
+SPLIT_SEED = 20220620  # fixed: the dev set must not change between runs
+
+Sentence = tuple[list[str], list[str]]
+
+
+def read_iob2(path: str | Path) -> list[Sentence]:
+    """Read a ``token TAG`` IOB2 file into (words, tags) sentences."""
+    sents: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if words:
+                    sents.append((words, tags))
+                    words, tags = [], []
+                continue
+            token, _, tag = line.rpartition(" ")
+            if not token:  # a line with a single field: treat as an O token
+                token, tag = tag, "O"
+            words.append(token)
+            tags.append(_fix_tag(tag, tags))
+    if words:
+        sents.append((words, tags))
+    return sents
+
+
+def _fix_tag(tag: str, previous: Sequence[str]) -> str:
+    """Repair an I- tag that does not continue an entity of the same label."""
+    if tag.startswith("I-"):
+        label = tag[2:]
+        if not previous or previous[-1] not in (f"B-{label}", f"I-{label}"):
+            return f"B-{label}"
+    return tag
+
+
+def split_kaznerd(
+    sents: Sequence[Sentence], dev_fraction: float = DEV_FRACTION, seed: int = SPLIT_SEED
+) -> tuple[list[Sentence], list[Sentence]]:
+    """The fixed seeded train/dev split: returns (train, dev)."""
+    order = list(range(len(sents)))
+    random.Random(seed).shuffle(order)
+    n_dev = int(round(len(sents) * dev_fraction))
+    dev_ids = set(order[:n_dev])
+    train = [s for i, s in enumerate(sents) if i not in dev_ids]
+    dev = [s for i, s in enumerate(sents) if i in dev_ids]
+    return train, dev
+
+
+def sentences_to_docs(nlp, sents: Iterable[Sentence]):
+    """spaCy ``Doc`` objects with gold entities from (words, tags) sentences."""
+    from spacy.tokens import Doc
+
+    for words, tags in sents:
+        yield Doc(nlp.vocab, words=list(words), spaces=[True] * len(words), ents=list(tags))
+
+
+def write_docbin(nlp, sents: Iterable[Sentence], path: Path) -> Path:
+    from spacy.tokens import DocBin
+
+    db = DocBin(store_user_data=False)
+    for doc in sentences_to_docs(nlp, sents):
+        db.add(doc)
+    db.to_disk(path)
+    return path
+
+
+def _resolve_config(config: str | Path) -> Path:
+    path = Path(config)
+    if path.exists():
+        return path
+    for candidate in (CONFIG_DIR / path, CONFIG_DIR / f"{path}.cfg", CONFIG_DIR / f"ner_{path}.cfg"):
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"no NER config {config!r} (looked in {CONFIG_DIR})")
+
+
+# files that only matter for resuming training
+_TRAINING_ONLY = ("meta.json.bak",)
+
+
+def _strip_model(model_dir: Path) -> None:
+    for name in _TRAINING_ONLY:
+        p = model_dir / name
+        if p.exists():
+            p.unlink()
+
+
+def train_ner(
+    data_path: str | Path = DEFAULT_DATA,
+    output_dir: str | Path = "kk_ner",
+    config: str | Path = DEFAULT_CONFIG,
+    max_sentences: int | None = None,
+    max_steps: int | None = None,
+    eval_frequency: int | None = None,
+    dev_fraction: float = DEV_FRACTION,
+    seed: int = SPLIT_SEED,
+    work_dir: str | Path | None = None,
+    overrides: dict | None = None,
+    add_sentencizer: bool = True,
+    verbose: bool = True,
+) -> Path:
+    """Train a spaCy NER pipeline on KazNERD and write it to ``output_dir``.
+
+    ``max_sentences`` limits the training sentences (the dev set stays the fixed
+    held-out split, limited to ``max(50, max_sentences // 10)`` sentences when set),
+    ``max_steps``/``eval_frequency`` override the config's training schedule and
+    ``overrides`` any other config value (``{"training.dropout": 0.2}``).
+    Returns the path of the written pipeline (``model-best``, stripped of
+    training-only files, with a rule-based ``sentencizer`` added first).
+    """
+    import spacy
+    from spacy.cli.train import train as spacy_train
+    from spacy.language import create_tokenizer
+
+    import kzdocs.lang.kk  # noqa: F401  (registers lang "kk" even without the entry point)
+
+    data_path = Path(data_path)
+    output_dir = Path(output_dir)
+    config_path = _resolve_config(config)
+
+    sents = read_iob2(data_path)
+    train, dev = split_kaznerd(sents, dev_fraction=dev_fraction, seed=seed)
+    if max_sentences is not None:
+        train = train[:max_sentences]
+        dev = dev[: max(50, max_sentences // 10)]
+
+    tmp = None
+    if work_dir is None:
+        tmp = tempfile.mkdtemp(prefix="kzdocs-ner-")
+        work = Path(tmp)
+    else:
+        work = Path(work_dir)
+        work.mkdir(parents=True, exist_ok=True)
+    try:
+        nlp = spacy.blank("kk")
+        train_path = write_docbin(nlp, train, work / "train.spacy")
+        dev_path = write_docbin(nlp, dev, work / "dev.spacy")
+        ov = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
+        if max_steps is not None:
+            ov["training.max_steps"] = int(max_steps)
+        if eval_frequency is not None:
+            ov["training.eval_frequency"] = int(eval_frequency)
+        if overrides:
+            ov.update(overrides)
+        if verbose:
+            print(f"KazNERD: {len(train)} train / {len(dev)} dev sentences; config {config_path}")
+        train_out = work / "training"
+        spacy_train(config_path, train_out, use_gpu=-1, overrides=ov)
+
+        best = train_out / "model-best"
+        if not best.exists():
+            best = train_out / "model-last"
+        nlp = spacy.load(best)
+        if add_sentencizer and "sentencizer" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer", first=True)
+        # a fresh tokenizer, so the shipped rules are those of kzdocs.lang.kk
+        nlp.tokenizer = create_tokenizer()(nlp)
+        nlp.meta["name"] = "ner"
+        nlp.meta["description"] = (
+            "Kazakh named-entity recogniser (25 KazNERD labels) trained by kzdocs on "
+            "KazNERD (Yeshpanov, Khassanov, Varol, LREC 2022; CC BY 4.0)."
+        )
+        nlp.meta["license"] = "CC BY 4.0"
+        nlp.meta["sources"] = [
+            {
+                "name": "KazNERD",
+                "url": "https://github.com/IS2AI/KazNERD",
+                "license": "CC BY 4.0",
+                "author": "Yeshpanov, Khassanov, Varol",
+            }
+        ]
+        if output_dir.exists():
+            shutil.rmtree(output_dir)
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
+        nlp.to_disk(output_dir)
+        _strip_model(output_dir)
+        return output_dir
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def evaluate_ner(nlp, sents: Sequence[Sentence]) -> dict:
+    """Entity P/R/F1 (micro and per label) of ``nlp`` on gold (words, tags) sentences.
+
+    The gold tokenisation is used (spans are compared on the same tokens).
+    """
+    from spacy.scorer import Scorer
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    examples = []
+    golds = list(sentences_to_docs(nlp, sents))
+    preds = [Doc(nlp.vocab, words=[t.text for t in g], spaces=[True] * len(g)) for g in golds]
+    for name, proc in nlp.pipeline:
+        preds = list(proc.pipe(preds)) if hasattr(proc, "pipe") else [proc(d) for d in preds]
+    for pred, gold in zip(preds, golds):
+        examples.append(Example(pred, gold))
+    scores = Scorer.score_spans(examples, "ents")
+    return scores
