@@ -91,3 +91,43 @@ def find_names(text: str, lang: str | None = None, oblique: bool = False) -> lis
                               _tidy_initials(initials), None, m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda n: n.start)
+
+
+_CAPITAL = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+#: A full name at the end of a signature line or comma piece: two or three capitalised words.
+_TRAILING_NAME = re.compile(rf"(?:^|[\s,])({_CAPITAL}(?:\s+{_CAPITAL}){{1,2}})\s*$")
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|ко|ук|юк|енко|ян|дзе)$")
+_PATRONYMIC_END = re.compile(r"(?:ұлы|улы|қызы|кызы|вич|вна)$")
+_ROLE = re.compile(r"^(?:Қазақстан|Казахстан|Республика\w*|Парламент\w*|Мәжіліс\w*|Мажилис\w*|"
+                   r"Сенат\w*|Депутат\w*|Министр\w*|Вице\w*|Фракци\w*|Парти\w*|Член\w*|"
+                   r"Мүше\w*|Төраға\w*|Председател\w*|Комитет\w*|Хатшы\w*|Секретар\w*|"
+                   r"Халық\w*|Народн\w*|Демократ\w*|Ауыл|Respublica|Аппарат\w*|Басшы\w*|"
+                   r"Руководител\w*|Әкім\w*|Аким\w*|Орынбасар\w*|Заместител\w*)$")
+
+
+def _full_name(words: list[str]) -> Name | None:
+    """A signatory from 2-3 capitalised words: given name and surname in either order."""
+    if any(_ROLE.match(w) for w in words):
+        return None
+    text = " ".join(words)
+    if len(words) == 3 and _PATRONYMIC_END.search(words[2]):
+        return Name(text, words[0], None, words[1], 0, len(text))  # Сейдахметов Әділбек Төлеуұлы
+    if len(words) == 3:
+        surname_first = bool(_SURNAME_END.search(words[0]))
+        return Name(text, words[0] if surname_first else words[2], None,
+                    words[1] if surname_first else words[0], 0, len(text))
+    if _SURNAME_END.search(words[0]) and not _SURNAME_END.search(words[1]):
+        return Name(text, words[0], None, words[1], 0, len(text))  # Бейсенбаев Ерлан
+    return Name(text, words[1], None, words[0], 0, len(text))  # Ерлан Бейсенбаев
+
+
+def people_in(piece: str, lang: str | None = None) -> list[Name]:
+    """Names in one cell, line or comma-separated piece of a signature block: names with
+    initials, or else a full name (2-3 capitalised words) ending the piece."""
+    names = find_names(piece, lang)
+    if names:
+        return names
+    m = _TRAILING_NAME.search(piece.strip().rstrip(".,;"))
+    if m and (found := _full_name(m.group(1).split())):
+        return [found]
+    return []

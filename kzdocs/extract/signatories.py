@@ -8,16 +8,8 @@ import re
 
 from ..document import Document
 from ..model import Signatory
-from ..names import LOWER, UPPER, find_names
+from ..names import people_in
 from .structure import ROLE_WORDS, Letter
-
-#: Given name then surname, without initials: "Ерлан Бейсенбаев", "Әсет Тілеубердиев".
-_FULL_NAME = re.compile(
-    rf"(?<![{UPPER}{LOWER}.])([{UPPER}][{LOWER}]+)\s+([{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-    rf"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|улы|қызы|кызы|ский|ская|ко|ук|юк|ич|енко|ли|ян|"
-    rf"дзе|швили|баев|бекова|беков))(?:\s+[{UPPER}][{LOWER}]+(?:ұлы|қызы|вич|вна))?(?![{LOWER}])")
-_NOT_GIVEN = re.compile(r"^(?:Қазақстан|Казахстан|Республика\w*|Парламент\w*|Мәжіліс\w*|Мажилис\w*|"
-                        r"Сенат\w*|Депутат\w*|Министр\w*|Вице\w*|Фракци\w*|Партия\w*|Член\w*)$")
 
 CHAMBERS = (("mazhilis", re.compile(r"Мәжіліс|Мажилис", re.I)),
             ("senate", re.compile(r"Сенат|сенатор", re.I)))
@@ -30,15 +22,8 @@ _FACTION_NEAR = re.compile(r"фракци|партия|партии|партия
 _BARE_FACTION = re.compile(r"\b(AMANAT|Nur Otan|Respublica|Auyl|ҚХКП|КНПК|ҚХП|ЖСДП|ОСДП)\b")
 
 
-def _people(text: str, lang: str | None) -> list[tuple[int, Signatory]]:
-    found = [(n.start, Signatory(n.text, n.surname, n.initials, None))
-             for n in find_names(text, lang)]
-    taken = [(n.start, n.end) for n in find_names(text, lang)]
-    for m in _FULL_NAME.finditer(text):
-        if _NOT_GIVEN.match(m.group(1)) or any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        found.append((m.start(), Signatory(m.group(0), m.group(2), None, m.group(1))))
-    return sorted(found, key=lambda x: x[0])
+def _people(piece: str, lang: str | None) -> list[Signatory]:
+    return [Signatory(n.text, n.surname, n.initials, n.given_name) for n in people_in(piece, lang)]
 
 
 def extract(doc: Document, letter: Letter) -> list[Signatory]:
@@ -46,10 +31,11 @@ def extract(doc: Document, letter: Letter) -> list[Signatory]:
     lang = doc.language if doc.language in ("kk", "ru") else None
     signers: list[Signatory] = []
     for block in letter.signature:
-        # A table row holds the role on the left and the name on the right: read cells in order.
+        # A table row holds the role on the left and the names on the right: cells in order.
         for cell in block.text.split("\t"):
             for line in cell.split("\n"):
-                signers.extend(s for _, s in _people(line, lang))
+                for piece in line.split(","):
+                    signers.extend(_people(piece, lang))
     seen: set[str] = set()
     unique = []
     for s in signers:
@@ -81,10 +67,15 @@ def chamber_and_faction(doc: Document, letter: Letter) -> tuple[str | None, str 
     faction = None
     for text in places[:1] + [" ".join(b.text for b in letter.body[-3:] + letter.signature)]:
         for m in _QUOTED.finditer(text):
-            near = text[max(0, m.start() - 40):m.end() + 40]
+            near = text[max(0, m.start() - 80):m.end() + 80]
             if _FACTION_NEAR.search(near) and (found := _canonical_faction(m.group(1))):
-                return chamber, found
+                faction = found
+                break
+        if faction:
+            break
         if (m := _BARE_FACTION.search(text)) and ROLE_WORDS.search(text):
             faction = m.group(1)
             break
+    if chamber is None and faction is not None:
+        chamber = "mazhilis"  # only the Mazhilis has party factions
     return chamber, faction

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, Document
-from ..names import find_names
+from ..names import find_names, people_in
 
 SALUTATION = re.compile(
     r"^\s*(?:Құрметті|Қадірлі|Аса құрметті|Уважаем(?:ый|ая|ые)|Глубокоуважаем(?:ый|ая))\b[^!\n]{2,80}!",
@@ -54,7 +54,16 @@ def _looks_like_signature(block: Block) -> bool:
     if find_names(text):
         words = len(text.split())
         return words <= 8 * max(1, len(find_names(text))) + 12
+    if len(text) < 80 and people_in(text):
+        return True
     return len(text) < 160 and bool(ROLE_WORDS.search(text)) and not text.rstrip().endswith((";", "."))
+
+
+def _running_text(block: Block) -> bool:
+    """A paragraph of the letter's text rather than a header line."""
+    if block.align == "justify":
+        return True
+    return block.align in ("left", "body") and len(block.text) > 160 and "\n" not in block.text
 
 
 def _ends_sentence(block: Block) -> bool:
@@ -67,27 +76,24 @@ def segment(doc: Document) -> Letter:
     letter = Letter()
     if not blocks:
         return letter
-    head_end = 0
-    # The header runs until the salutation or the title, whichever comes first.
+    # The header runs until the salutation, or else until the first paragraph of running text.
+    head_end = None
     for i, block in enumerate(blocks[:12]):
         if SALUTATION.match(block.text):
             letter.salutation = block
             head_end = i
             break
+    if head_end is None:
+        head_end = next((i for i, b in enumerate(blocks[:12]) if _running_text(b)), 0)
     title_at = None
-    for i, block in enumerate(blocks[: (head_end or 10) + 1]):
+    for i, block in enumerate(blocks[:head_end + 1]):
         if TITLE.match(block.text) and len(block.text) < 120 or (
-                block.align == "center" and i < 6 and len(block.text) < 200
-                and not SALUTATION.match(block.text)):
-            title_at = i
+                block.align == "center" and len(block.text) < 200 and i < head_end):
+            title_at = i  # letterhead lines are centred too: the title is the last of them
     if title_at is not None:
-        # Letterhead lines are centred too: the title is the last centred/title block.
         letter.title = blocks[title_at]
-    start = head_end + 1 if letter.salutation else (title_at + 1 if title_at is not None else 0)
-    for block in blocks[: head_end if letter.salutation else start]:
-        if block is letter.title:
-            continue
-        letter.header.append(block)
+    start = head_end + 1 if letter.salutation else head_end
+    letter.header = [b for b in blocks[:head_end] if b is not letter.title]
     letter.addressee = _addressee_blocks(letter.header, letter.title)
 
     # From the end: footer lines, then the signature block, then the closing.
