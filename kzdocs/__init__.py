@@ -4,4 +4,36 @@ The public API is imported lazily so that `kzdocs --help` and `import kzdocs` st
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+_API = {
+    "extract": ("kzdocs.extract", "extract"),
+    "read_pdf": ("kzdocs.pdf", "read_pdf"),
+    "extract_figures": ("kzdocs.extract.figures", "extract_figures"),
+    "Inquiry": ("kzdocs.model", "Inquiry"),
+    "Document": ("kzdocs.document", "Document"),
+    "KzdocsError": ("kzdocs.errors", "KzdocsError"),
+    "InputError": ("kzdocs.errors", "InputError"),
+}
+__all__ = [*_API, "__version__"]
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .errors import InputError, KzdocsError
+    from .extract import extract
+    from .extract.figures import extract_figures
+    from .model import Inquiry
+    from .pdf import read_pdf
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        import importlib
+
+        module, attr = _API[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'kzdocs' has no attribute {name!r}")

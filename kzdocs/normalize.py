@@ -28,6 +28,8 @@ KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
 KAZAKH_SPECIFIC = "ӘәҒғҚқҢңӨөҰұҮүҺһ"
 
 _KZ_TABLE = str.maketrans(KZ1048_REPAIR)
+#: Slot letters Ukrainian text never has (it has і ї є ґ): their presence rules Ukrainian out.
+_NOT_UKRAINIAN = "ЌќЅѕЈјЎўЋћ"
 _LEGACY_IN_WORD = re.compile(
     r"[А-Яа-яЁё]*[" + "".join(KZ1048_REPAIR) + r"][А-Яа-яЁёІі" + "".join(KZ1048_REPAIR) + r"]*")
 
@@ -45,7 +47,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 def looks_kz_legacy(text: str) -> bool:
     """True when the text stores Kazakh letters in the KZ-1048 slots of Windows-1251."""
     legacy = sum(len(m.group(0)) > 1 for m in _LEGACY_IN_WORD.finditer(text))
-    if legacy < 3:
+    if legacy < 3 or sum(text.count(ch) for ch in _NOT_UKRAINIAN) < 2:
         return False
     genuine = sum(text.count(ch) for ch in KAZAKH_SPECIFIC)
     return legacy > 2 * genuine

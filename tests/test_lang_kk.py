@@ -194,3 +194,23 @@ def test_kaznerd_tokenisation_mostly_reproduced(nlp):
     for words, _ in sents:
         same += toks(nlp, " ".join(words)) == words
     assert same / len(sents) > 0.97
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # spaCy's own character classes miss Ғ ғ, Қ қ, Ұ ұ: full stops after them
+        ("баратыны анық.", ["баратыны", "анық", "."]),
+        ("мүмкіндік жоқ.", ["мүмкіндік", "жоқ", "."]),
+        ("Қ.Бейсенбаев", ["Қ.", "Бейсенбаев"]),
+        ("Ұ.Ғ.Бейсенбаев", ["Ұ.Ғ.", "Бейсенбаев"]),
+    ],
+)
+def test_kazakh_letters_outside_spacy_classes(nlp, text, expected):
+    assert toks(nlp, text) == expected
+
+
+def test_seed_sentence_after_qaf(nlp, seed_text):
+    text = " ".join(seed_text.split())
+    sents = [s.text for s in nlp(text).sents]
+    assert any(s.startswith("Сонымен қатар, бұл елмен") for s in sents)

@@ -56,7 +56,7 @@ def text_document(text: str) -> Document:
                 paragraphs.append(" ".join(current))
                 current = []
             continue
-        if loose and current and (current[-1].endswith((".", "!", "?", ":", ",")) and
+        if loose and current and (current[-1].endswith((".", "!", "?", ":")) and
                                   (line[:1].isupper() or line[:1].isdigit() or line[:1] in "«–-")
                                   or len(current[-1]) < 45):
             paragraphs.append(" ".join(current))

@@ -6,6 +6,7 @@ rectangles already come as runs of one line, which is all the layout code needs.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ..document import Document
@@ -15,6 +16,7 @@ from .layout import Page, Segment, blocks, drop_running_lines, group_lines
 from .quality import text_problem
 
 MAX_PAGES = 200
+_EMPTY_PAGE_TREE = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\b[^>]*?/Type\s*/Pages\b")
 OCR_MODES = ("auto", "always", "never")
 
 
@@ -31,6 +33,8 @@ def _open(path: Path, data: bytes):
         reason = str(exc).lower()
         if "password" in reason:
             raise InputError(path, "encrypted PDF (password required)") from None
+        if _EMPTY_PAGE_TREE.search(data):
+            raise InputError(path, "PDF has no pages") from None
         raise InputError(path, f"damaged or truncated PDF ({exc})") from None
 
 
