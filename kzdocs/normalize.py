@@ -39,7 +39,8 @@ LATIN_LOOKALIKES = str.maketrans({
     "P": "Р", "T": "Т", "X": "Х", "Y": "У", "a": "а", "c": "с", "e": "е", "o": "о",
     "p": "р", "x": "х", "y": "у", "i": "і", "I": "І", "h": "һ",
 })
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: Words that mix Cyrillic and Latin letters: the only ones look-alikes can hide in.
+_WORD = re.compile(r"[^\W\d_]*(?:[\u0400-\u04FF][A-Za-z]|[A-Za-z][\u0400-\u04FF])[^\W\d_]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LATIN = re.compile(r"[A-Za-z]")
 

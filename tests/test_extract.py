@@ -82,3 +82,17 @@ def test_name_forms():
     ("№ ДС-12 без даты", None)])
 def test_dates(text, iso):
     assert find_date(text) == iso
+
+
+def test_output_validates_against_the_schema(seed_pdf):
+    import json
+
+    import jsonschema
+
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "docs" / "schema.json").read_text(encoding="utf-8"))
+    data = extract(seed_pdf).to_dict()
+    jsonschema.validate(data, schema)
+    for fig in data["figures"]:
+        assert data["text"][fig["start"]:fig["end"]] == fig["text"]

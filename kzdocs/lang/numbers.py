@@ -80,6 +80,8 @@ for _stem, _v in [("тысяч", 1e3), ("миллион", 1e6), ("миллиар
     for _end in (["а", "и", "у", "е", "ей", "ам", "ами", "ах", ""] if _stem == "тысяч" else
                  ["", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"]):
         RU_SCALES[_stem + _end] = _v
+RU_SCALES["полмиллиона"] = 5e5
+RU_SCALES["полмиллиарда"] = 5e8
 RU_RATIO = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6, "всемеро": 7,
             "вдесятеро": 10}
 # plural forms of scale words used alone are vague («тысячи», «миллионы»)
@@ -89,15 +91,16 @@ RU_VAGUE_ALONE = {"тысячи", "тысяч", "тысячами", "тысяч�
 RU_WORDS = frozenset(list(_RU) + list(RU_HALF) + list(RU_SCALES) + list(RU_RATIO))
 
 # --- one regex for a run of number words ------------------------------------------------
-_KK_STEMS = sorted(list(KK_UNITS) + list(KK_TENS) + list(KK_COLLECTIVE) + ["жүз", "мың",
-                   "миллион", "миллиард", "триллион", "жарым", "жарты", "бүтін"], key=len, reverse=True)
-_KK_SUFFIX_RE = "|".join(sorted((s for s in KK_SUFFIXES if s), key=len, reverse=True))
-_KK_WORD = r"(?:%s)(?:%s)?" % ("|".join(_KK_STEMS), _KK_SUFFIX_RE)
-_RU_FORMS = sorted(list(_RU) + list(RU_HALF) + list(RU_SCALES), key=len, reverse=True)
-_RU_WORD = "|".join(_RU_FORMS)
-ONE_WORD = r"(?:%s|%s)" % (_KK_WORD, _RU_WORD)
-# words joined by a space or a hyphen («он-он бес мың»)
-WORD_NUMBER = r"(?<![\w-])%s(?:(?:\s+|-)%s)*(?![\w])" % (ONE_WORD, ONE_WORD)
+# The regex only finds words that begin like a number word; `word_value` decides.
+_PREFIXES = ["бір", "екі", "екеу", "үш", "төрт", "бес", "алты", "алта", "жеті", "жете", "сегіз",
+             "тоғыз", "он", "жиырма", "отыз", "қырық", "қырқ", "елу", "алпыс", "жетпіс", "сексен",
+             "тоқсан", "жүз", "мың", "миллион", "миллиард", "триллион", "жарым", "жарты", "бүтін",
+             "од", "дв", "тр", "четыр", "пят", "шест", "сем", "восем", "восьм", "девя", "десят",
+             "сорок", "сто", "ста", "тысяч", "полтор", "полутор", "пол"]
+_LETTER = "[а-яёәғқңөұүһі]"
+ONE_WORD = r"(?:%s)%s*" % ("|".join(sorted(_PREFIXES, key=len, reverse=True)), _LETTER)
+# words joined by spaces («он миллиард үш жүз миллион») or hyphens in ranges («екі-үш»)
+WORD_NUMBER = r"(?<![\w])(?<![^\W\d_]-)%s(?:(?:\s+|-)%s)*(?![\w])" % (ONE_WORD, ONE_WORD)
 
 # words that look like inflected number words but are not numbers
 NOT_NUMBERS = frozenset("""

@@ -84,8 +84,7 @@ def read_pdf(path: str | Path, *, ocr: str = "auto", max_pages: int = MAX_PAGES)
             page = pdf[number]
             width, height = page.get_size()
             segments = [] if ocr == "always" else _text_segments(page)
-            if ocr == "always" or (ocr == "auto" and text_problem(
-                    " ".join(s.text for s in segments))):
+            if ocr == "always" or (ocr == "auto" and _needs_ocr(page, segments)):
                 to_ocr.append(number)
             pages.append(Page(number + 1, width, height, group_lines(segments, number + 1)))
         if to_ocr:
@@ -102,6 +101,19 @@ def read_pdf(path: str | Path, *, ocr: str = "auto", max_pages: int = MAX_PAGES)
                                sha256=hashlib.sha256(data).hexdigest(), pages=count,
                                ocr_pages=[n + 1 for n in to_ocr])
     return _normalised(doc)
+
+
+def _needs_ocr(page, segments: list[Segment]) -> bool:
+    """OCR a page whose text layer fails the quality check, unless it is a short page (the
+    last lines of a letter, an executor's phone) with no picture that could hold more text."""
+    text = " ".join(s.text for s in segments)
+    if text_problem(text) is None:
+        return False
+    if len(text) >= 200:
+        return True
+    import pypdfium2.raw as pdfium_c
+
+    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
 
 
 def _render(page, scale: float) -> bytes:

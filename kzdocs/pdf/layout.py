@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from statistics import median
 
 Box = tuple[float, float, float, float]
@@ -28,19 +29,19 @@ class Line:
     cells: list[Segment]
     page: int
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return self.cells[0].x0
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return self.cells[-1].x1
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(c.top for c in self.cells)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(c.bottom for c in self.cells)
 
@@ -48,7 +49,7 @@ class Line:
     def height(self) -> float:
         return self.bottom - self.top
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\t".join(c.text for c in self.cells)
 
