@@ -104,5 +104,257 @@ def evaluate(directory: Path, fmt: str, gold: Path | None, ocr: str, scans: bool
         click.echo(format_table(report))
 
 
+
+# ---------------------------------------------------------------- archives: index, search, …
+
+DB_OPTION = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="KZDOCS_DB", required=True,
+    help="The archive file (SQLite); default from $KZDOCS_DB.")
+
+
+def _archive_error(exc: BaseException) -> None:
+    """One line on stderr and the exit status for an archive command that cannot go on."""
+    from .archive.search import QueryError
+
+    click.echo(f"kzdocs: {exc}", err=True)
+    sys.exit(2 if isinstance(exc, QueryError) else 1)
+
+
+def _open_archive(db: Path):
+    from .archive.core import Archive
+
+    return Archive(db)
+
+
+def _shown(path: str) -> str:
+    from .archive.indexer import display_path
+
+    return display_path(path)
+
+
+@main.command()
+@click.argument("dirs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@DB_OPTION
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Extract on this Dask scheduler (tcp://HOST:8786) instead of local worker "
+                   "processes; needs kzdocs[dask]. The database is written here.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=120.0, show_default=True,
+              help="Seconds one document may take; its worker is then killed and replaced and "
+                   "the file recorded as failed (0: no limit).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Refuse PDFs with more pages than this (recorded as failures).")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help="OCR pages without a usable text layer (auto), every "
+                                      "page, or none.")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
+              help="Force the language instead of detecting it.")
+@click.option("--force", is_flag=True, help="Extract every file again, even unchanged ones.")
+@click.option("--retry-failed", is_flag=True,
+              help="Try again files that failed before with the same content and settings.")
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar on stderr (default: when stderr is a terminal).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="The summary at the end.")
+def index(dirs: tuple[Path, ...], db: Path, jobs: int | None, scheduler: str | None,
+          timeout: float, max_pages: int, ocr: str, lang: str | None, force: bool,
+          retry_failed: bool, progress: bool | None, fmt: str) -> None:
+    """Index the PDFs in DIRS (folders, walked recursively, or files) into an archive.
+
+    New and changed files are extracted in parallel and stored one per transaction; unchanged
+    files are skipped, vanished ones flagged as removed, and files that cannot be read are
+    recorded with the reason (`kzdocs export --table failures`). Safe to stop at any moment:
+    the next run goes on where this one stopped.
+
+    Exit status: 0 when every file was indexed or skipped, 1 when any failed, 2 on usage
+    errors, 130 when interrupted.
+    """
+    from .archive.indexer import Indexer
+    from .errors import KzdocsError
+
+    indexer = Indexer(db, list(dirs), jobs=jobs, timeout=timeout, max_pages=max_pages, ocr=ocr,
+                      lang=lang, force=force, retry_failed=retry_failed, scheduler=scheduler,
+                      progress=progress)
+    try:
+        summary = indexer.run()
+    except KeyboardInterrupt:
+        click.echo(f"kzdocs: interrupted: {indexer.summary}", err=True)
+        sys.exit(130)
+    except (KzdocsError, RuntimeError) as exc:
+        _archive_error(exc)
+        return
+    for path, error in summary.failures:
+        click.echo(f"kzdocs: {_shown(path)}: {error}", err=True)
+    if fmt == "json":
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(str(summary))
+    sys.exit(1 if summary.failed else 0)
+
+
+@main.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--topic", default=None, help="Only documents with this topic code.")
+@click.option("--year", type=int, default=None, help="Only documents dated this year.")
+@click.option("--lang", type=click.Choice(["kk", "ru", "mixed"]), default=None,
+              help="Only documents in this language.")
+@click.option("--addressee", default=None, metavar="TEXT",
+              help="Only letters to this addressee (name, surname or position, any case "
+                   "or inflection).")
+@click.option("--signatory", default=None, metavar="TEXT",
+              help="Only letters signed by this deputy.")
+@click.option("--faction", default=None, metavar="TEXT", help="Only letters of this faction.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def search(query: str, db: Path, topic: str | None, year: int | None, lang: str | None,
+           addressee: str | None, signatory: str | None, faction: str | None, limit: int,
+           fmt: str) -> None:
+    """Search an archive; best matches first, with the matching words marked.
+
+    QUERY: words (any inflection: "миграция" finds "миграциясы", "миграции"),
+    "an exact phrase", a OR b, -word or NOT word to exclude, prefix* . Any other punctuation
+    is ignored.
+    """
+    from .errors import KzdocsError
+
+    color = fmt == "table" and sys.stdout.isatty()
+    mark = ("\x1b[1;33m", "\x1b[0m") if color else ("[", "]")
+    try:
+        with _open_archive(db) as archive:
+            hits = archive.search(query, topic=topic, year=year, lang=lang, addressee=addressee,
+                                  signatory=signatory, faction=faction, limit=limit, mark=mark)
+    except KzdocsError as exc:
+        _archive_error(exc)
+        return
+    if fmt == "json":
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("no documents match", err=True)
+        return
+    for rank, hit in enumerate(hits, 1):
+        meta = ", ".join(x for x in (hit.language, hit.date, hit.faction) if x)
+        click.echo(f"{rank}. {_shown(hit.path)}  ({meta})  score {hit.score:.2f}")
+        if hit.addressee or hit.signatories:
+            who = " | ".join(x for x in (f"to {hit.addressee}" if hit.addressee else "",
+                                         "from " + ", ".join(hit.signatories[:4])
+                                         if hit.signatories else "") if x)
+            click.echo(f"   {who}")
+        click.echo(f"   {hit.snippet}\n")
+
+
+def _format_number(value: float) -> str:
+    return f"{value:,.0f}".replace(",", " ") if abs(value) >= 1 else f"{value:g}"
+
+
+@main.command()
+@DB_OPTION
+@click.option("--by", "by", type=click.Choice(["topic", "year", "addressee", "faction",
+                                               "signatory", "language", "doc_type"]),
+              default=None, help="Count documents per group (default: totals of the archive).")
+@click.option("--sum-figures", is_flag=True,
+              help="Also sum the money figures of each group, by currency.")
+@click.option("--year", type=int, default=None, help="Only documents dated this year.")
+@click.option("--lang", type=click.Choice(["kk", "ru", "mixed"]), default=None)
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Show only the largest groups.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def stats(db: Path, by: str | None, sum_figures: bool, year: int | None, lang: str | None,
+          limit: int | None, fmt: str) -> None:
+    """Counts of an archive's documents, per topic, year, addressee, faction or signatory."""
+    from .errors import KzdocsError
+
+    try:
+        with _open_archive(db) as archive:
+            if by is None and not sum_figures:
+                overview = archive.overview()
+            else:
+                overview = None
+                rows = archive.stats(by, sum_figures=sum_figures, year=year, lang=lang)
+    except KzdocsError as exc:
+        _archive_error(exc)
+        return
+    if overview is not None:
+        if fmt == "json":
+            click.echo(json.dumps(overview, ensure_ascii=False, indent=2))
+        else:
+            for key in ("documents", "removed", "failures", "figures", "signatories",
+                        "demands"):
+                click.echo(f"{key:12} {overview[key]}")
+            langs = ", ".join(f"{k} {v}" for k, v in overview["languages"].items())
+            click.echo(f"{'languages':12} {langs}")
+            if overview["last_run"]:
+                run = overview["last_run"]
+                click.echo(f"{'last run':12} {run['finished_at']}: indexed {run['indexed']}, "
+                           f"skipped {run['skipped']}, failed {run['failed']}, "
+                           f"removed {run['removed']}")
+        return
+    rows = rows[:limit] if limit else rows
+    currencies = sorted({c for r in rows for c in r.sums})
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        return
+    header = [by or "archive", "documents"] + (["figures"] + currencies if sum_figures else [])
+    table_rows = [[r.key if r.key is not None else "—", str(r.documents)]
+                  + ([str(r.figures)] + [_format_number(r.sums[c]) if c in r.sums else ""
+                                         for c in currencies] if sum_figures else [])
+                  for r in rows]
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(header)
+        writer.writerows([[r.key, r.documents] + ([r.figures] + [r.sums.get(c) for c in
+                                                                currencies]
+                                                  if sum_figures else []) for r in rows])
+        return
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *table_rows)]
+    for i, row in enumerate([header] + table_rows):
+        cells = [str(c).ljust(w) if j == 0 else str(c).rjust(w)
+                 for j, (c, w) in enumerate(zip(row, widths))]
+        click.echo("  ".join(cells).rstrip())
+        if i == 0:
+            click.echo("  ".join("-" * w for w in widths))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
+              show_default=True, help="parquet needs pyarrow (kzdocs[parquet]) and -o.")
+@click.option("--table", type=click.Choice(["documents", "figures", "signatories", "demands",
+                                            "topics", "addressees", "entities", "failures"]),
+              default="documents", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+@click.option("--no-text", is_flag=True, help="Leave the full text out of the documents table.")
+@click.option("--include-removed", is_flag=True,
+              help="Also the documents whose files were removed.")
+def export(db: Path, fmt: str, table: str, output: Path | None, no_text: bool,
+           include_removed: bool) -> None:
+    """Export one table of an archive as CSV, JSON lines or Parquet.
+
+    Every row of a part (figures, signatories, …) carries its document's id and path.
+    """
+    from .errors import KzdocsError
+
+    if fmt == "parquet" and output is None:
+        click.echo("kzdocs: parquet is binary: give a file with -o FILE", err=True)
+        sys.exit(2)
+    try:
+        with _open_archive(db) as archive:
+            target = output if output is not None else sys.stdout
+            count = archive.export(table, fmt, target, include_text=not no_text,
+                                   include_removed=include_removed)
+    except KzdocsError as exc:
+        _archive_error(exc)
+        return
+    if output is not None:
+        click.echo(f"kzdocs: {count} rows of {table} written to {output}", err=True)
+
+
 if __name__ == "__main__":
     main()

@@ -14,7 +14,7 @@ Usage::
 
     from kzdocs.train_ner import train_ner
     train_ner("../shared/data/kaznerd/IOB2_valid.txt", "kzdocs/models/kk_ner",
-              config="configs/ner_cnn96.cfg")
+              config="configs/ner_cnn128_prefix4.cfg", group=3)
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CONFIG_DIR = REPO_ROOT / "configs"
-DEFAULT_CONFIG = CONFIG_DIR / "ner_cnn96.cfg"
+DEFAULT_CONFIG = CONFIG_DIR / "ner_cnn128_prefix4.cfg"  # the shipped kk_ner
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"
 DEV_FRACTION = 0.1
 SPLIT_SEED = 20220620  # fixed: the dev set must not change between runs
@@ -77,6 +77,32 @@ def split_kaznerd(
     train = [s for i, s in enumerate(sents) if i not in dev_ids]
     dev = [s for i, s in enumerate(sents) if i in dev_ids]
     return train, dev
+
+
+def group_sentences(
+    sents: Sequence[Sentence], max_group: int, seed: int = SPLIT_SEED
+) -> list[Sentence]:
+    """Join runs of 1..``max_group`` sentences into one training document.
+
+    Real inquiries are multi-sentence documents: without this, every sentence-initial
+    word follows nothing in training but follows a full stop at run time, and the
+    model takes capitalised sentence openers ("Мысалы", "Алайда") for names.
+    """
+    if max_group <= 1:
+        return list(sents)
+    rng = random.Random(seed + 1)
+    out: list[Sentence] = []
+    i = 0
+    while i < len(sents):
+        n = rng.randint(1, max_group)
+        words: list[str] = []
+        tags: list[str] = []
+        for w, t in sents[i : i + n]:
+            words += w
+            tags += t
+        out.append((words, tags))
+        i += n
+    return out
 
 
 def sentences_to_docs(nlp, sents: Iterable[Sentence]):
@@ -130,6 +156,8 @@ def train_ner(
     work_dir: str | Path | None = None,
     overrides: dict | None = None,
     add_sentencizer: bool = True,
+    add_rules: bool = True,
+    group: int = 3,
     verbose: bool = True,
 ) -> Path:
     """Train a spaCy NER pipeline on KazNERD and write it to ``output_dir``.
@@ -138,8 +166,12 @@ def train_ner(
     held-out split, limited to ``max(50, max_sentences // 10)`` sentences when set),
     ``max_steps``/``eval_frequency`` override the config's training schedule and
     ``overrides`` any other config value (``{"training.dropout": 0.2}``).
+    ``group`` > 1 joins runs of 1..``group`` training sentences into one document
+    (:func:`group_sentences`); the dev set stays one sentence per document.
     Returns the path of the written pipeline (``model-best``, stripped of
-    training-only files, with a rule-based ``sentencizer`` added first).
+    training-only files, with a rule-based ``sentencizer`` added first and, if
+    ``add_rules``, the ``kk_ent_cleanup`` component and an ``entity_ruler`` for
+    initials + surname after the ``ner``; see :func:`add_rule_components`).
     """
     import spacy
     from spacy.cli.train import train as spacy_train
@@ -166,7 +198,7 @@ def train_ner(
         work.mkdir(parents=True, exist_ok=True)
     try:
         nlp = spacy.blank("kk")
-        train_path = write_docbin(nlp, train, work / "train.spacy")
+        train_path = write_docbin(nlp, group_sentences(train, group, seed), work / "train.spacy")
         dev_path = write_docbin(nlp, dev, work / "dev.spacy")
         ov = {"paths.train": str(train_path), "paths.dev": str(dev_path)}
         if max_steps is not None:
@@ -186,6 +218,8 @@ def train_ner(
         nlp = spacy.load(best)
         if add_sentencizer and "sentencizer" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer", first=True)
+        if add_rules:
+            add_rule_components(nlp)
         # a fresh tokenizer, so the shipped rules are those of kzdocs.lang.kk
         nlp.tokenizer = create_tokenizer()(nlp)
         nlp.meta["name"] = "ner"
@@ -211,6 +245,25 @@ def train_ner(
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def add_rule_components(nlp) -> None:
+    """Add the rule components that follow the statistical ``ner``:
+
+    * ``kk_ent_cleanup``: entities do not cross sentence boundaries nor start or end
+      with punctuation;
+    * ``entity_ruler`` (overwriting): "Е. Бейсенбаев", "Ә.А. Сарым" are PERSON (the
+      signatures of inquiries; KazNERD has almost no initials).
+    """
+    from kzdocs.lang.kk.pipeline import kk_initials_patterns
+
+    if "kk_ent_cleanup" not in nlp.pipe_names:
+        nlp.add_pipe("kk_ent_cleanup", after="ner")
+    if "entity_ruler" not in nlp.pipe_names:
+        ruler = nlp.add_pipe(
+            "entity_ruler", after="kk_ent_cleanup", config={"overwrite_ents": True}
+        )
+        ruler.add_patterns(kk_initials_patterns())
 
 
 def evaluate_ner(nlp, sents: Sequence[Sentence]) -> dict:

@@ -3,7 +3,7 @@
 
     OMP_NUM_THREADS=1 python scripts/train_ner.py \
         --data ../shared/data/kaznerd/IOB2_valid.txt \
-        --config configs/ner_cnn96.cfg --output kzdocs/models/kk_ner
+        --config configs/ner_cnn128_prefix4.cfg --group 3 --output kzdocs/models/kk_ner
 
 The DocBin files and spaCy's checkpoints live in a temporary directory (or
 ``--work-dir``); only the final pipeline is written to ``--output``.  The dev set is
@@ -33,6 +33,8 @@ def main(argv=None) -> int:
     ap.add_argument("--max-sentences", type=int, default=None)
     ap.add_argument("--max-steps", type=int, default=None)
     ap.add_argument("--eval-frequency", type=int, default=None)
+    ap.add_argument("--group", type=int, default=3,
+                    help="join runs of 1..N training sentences into one document")
     ap.add_argument("--work-dir", default=None, help="keep DocBins and checkpoints here")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. --set training.dropout=0.2")
@@ -47,7 +49,7 @@ def main(argv=None) -> int:
             overrides[key] = value
     out = train_ner(args.data, args.output, config=args.config, max_sentences=args.max_sentences,
                     max_steps=args.max_steps, eval_frequency=args.eval_frequency,
-                    work_dir=args.work_dir, overrides=overrides)
+                    work_dir=args.work_dir, overrides=overrides, group=args.group)
     print(f"model written to {out}")
     return 0
 

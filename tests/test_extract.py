@@ -96,3 +96,24 @@ def test_output_validates_against_the_schema(seed_pdf):
     jsonschema.validate(data, schema)
     for fig in data["figures"]:
         assert data["text"][fig["start"]:fig["end"]] == fig["text"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Қабылданған шаралар туралы заңнамамен белгіленген мерзімде хабарлауыңызды сұраймыз.", "kk"),
+    ("Просим Вас рассмотреть вопрос о выделении средств на ремонт школы в селе.", "ru"),
+    ("Мемлекет Басшысы бұл мәселені шешуді тапсырды.", "kk"),
+    ("В связи с этим считаем необходимым поручить Министерству здравоохранения.", "ru")])
+def test_paragraph_language(text, lang):
+    from kzdocs.langid import paragraph_language
+
+    assert paragraph_language(text) == lang
+
+
+def test_document_language_mixed_and_corpus():
+    from kzdocs.langid import detect
+
+    kk = "Бұл мәселе бойынша Үкіметке депутаттық сауал жолдаймыз және жауап күтеміз. " * 3
+    ru = "По данному вопросу направляем депутатский запрос и просим дать ответ в срок. " * 3
+    assert detect([kk, ru]) == "mixed"
+    assert detect([kk, kk, kk, kk, kk, ru]) == "kk"
+    assert detect([ru, ru, ru, ru, ru, kk]) == "ru"

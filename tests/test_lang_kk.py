@@ -214,3 +214,31 @@ def test_seed_sentence_after_qaf(nlp, seed_text):
     text = " ".join(seed_text.split())
     sents = [s.text for s in nlp(text).sents]
     assert any(s.startswith("Сонымен қатар, бұл елмен") for s in sents)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("1 500 адам", ["1 500", "адам"]),
+        ("1\u00a0500 адам", ["1\u00a0500", "адам"]),
+        ("12 000 000 теңге", ["12 000 000", "теңге"]),
+        ("1 500-ден астам", ["1 500-ден", "астам"]),
+        ("2 345,6 млн.", ["2 345,6", "млн."]),
+        ("2019 100 адам", ["2019", "100", "адам"]),
+        ("20 мен 35", ["20", "мен", "35"]),
+    ],
+)
+def test_thousands_separator(text, expected):
+    from kzdocs.lang.kk import make_nlp
+
+    nlp = make_nlp()
+    assert [t.text for t in nlp(text)] == expected
+
+
+def test_seed_numbers_not_merged_wrongly(seed_text):
+    from kzdocs.lang.kk import make_nlp
+
+    nlp = make_nlp()
+    words = [t.text for t in nlp(" ".join(seed_text.split()))]
+    i = words.index("359")
+    assert words[i : i + 5] == ["359", "адамнан", "2019", "жылы", "12"]

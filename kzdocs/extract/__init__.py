@@ -13,7 +13,7 @@ from ..langid import detect, paragraph_language
 from ..model import Inquiry, Source
 from ..normalize import normalize
 from ..pdf import MAX_PAGES, read_pdf
-from . import addressee, demands, metadata, signatories, structure
+from . import addressee, demands, gazetteer, metadata, signatories, structure
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
@@ -84,6 +84,9 @@ def extract(path_or_text: str | Path, *, lang: str | None = None, ocr: str = "au
         language=doc.language, text=doc.text)
     metadata.fill(inquiry, doc, letter)
     inquiry.addressee = addressee.extract(doc, letter)
+    if inquiry.addressee is not None:
+        inquiry.addressee.resolved = gazetteer.resolve(inquiry.addressee, date=inquiry.date,
+                                                       text=doc.text, lang=doc.language)
     inquiry.signatories = signatories.extract(doc, letter)
     inquiry.chamber, inquiry.faction = signatories.chamber_and_faction(doc, letter)
     inquiry.demands = demands.extract(doc, letter) if inquiry.doc_type == "inquiry" else []

@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 
 from ..lang.numbers import (KK_SUFFIXES, ORDINAL_SUFFIX, RU_DIGIT_SUFFIXES, RU_RATIO,
-                            RU_VAGUE_ALONE, RU_WORDS, WORD_NUMBER, word_value)
+                            RU_VAGUE_ALONE, RU_WORDS, WORD_NUMBER, parse_words, word_value)
 from ..model import Change, Figure
 from ..sentences import split as split_sentences
 
@@ -126,8 +126,8 @@ _UNIT_STEMS = {
     "person": """адам кісі азамат тұрғын жолаушы оқушы студент бала мұғалім дәрігер маман қызметкер
         жұмысшы зейнеткер кәсіпкер шетелдік отандас мигрант қазақстандық науқас түлек әйел
         жасөспірім сарбаз фермер пациент тәрбиеленуші талапкер жұмыссыз мүгедек шопан малшы
-        қатысушы волонтер ерікті жұмыскер салымшы тұтынушы қолданушы оралман экспорттаушы депутат
-        кандас қандас тұлға өтініш беруші жұмыс іздеуші
+        қатысушы волонтер ерікті жұмыскер салымшы тұтынушы қолданушы оралман депутат турист
+        кандас қандас тұлға
         человек граждан жител работник сотрудник выпускник казахстанц иностранц пенсионер ребен
         ребён учащ школьник врач учител педагог пассажир безработн специалист военнослужащ мужчин
         женщин предпринимател получател инвалид заключенн осужденн родител абитуриент участник
@@ -180,24 +180,29 @@ _COUNT_STEMS = frozenset("""
 _COUNT_EXACT = frozenset("ел елге елде елден елдің елді елі елін елінде сел села селах селам селами шт.".split())
 _MAX_STEM = 16
 _QUAL_BEFORE = re.compile(
-    r"(?:(?P<about>шамамен|шамасы|шам\.|около|порядка|примерно|приблизительно|почти|ориентировочно)|"
-    r"(?P<at_least>кем\s+дегенде|кемінде|ең\s+кемі|кемі|не\s+менее|не\s+меньше|как\s+минимум|минимум)|"
-    r"(?P<up_to>не\s+более|не\s+свыше|не\s+больше|максимум|ең\s+көбі|до)|"
+    r"(?<!\w)(?:(?P<about>шамамен|шамасы|шам\.|около|почти|порядка|примерно|приблизительно|ориентировочно|"
+    r"приблизил%s*\s+к|приближа%s*\s+к)|"
+    r"(?P<at_least>кем\s+дегенде|кемінде|ең\s+кемі|кемі|не\s+менее|не\s+меньше|как\s+минимум|минимум|от)|"
+    r"(?P<up_to>не\s+более|не\s+свыше|не\s+больше|не\s+превыша%s*|не\s+превысил%s*|максимум|ең\s+көбі|"
+    r"достига%s*|доходит\s+до|доходят\s+до|до)|"
     r"(?P<more_than>более\s+чем|более|свыше|больше|превышает|превышают|превысил%s*|превысит|превышать|"
     r"превышающ%s*|сверх)|"
     r"(?P<less_than>менее\s+чем|менее|меньше|не\s+достигает|ниже))"
-    r"(?:\s+(?:чем|в|на|до|с|от))?\s+$" % (L, L))
+    r"(?:\s+(?:чем|в|на|до|с|от))?\s+$" % ((L,) * 7))
 _QUAL_AFTER = re.compile(
-    r"\s*(?:(?P<about>жуық|шамасында|шақты|қарай|тарта)|"
-    r"(?P<at_least>кем\s+емес|кем\s+болмауы|кем\s+болмайтын)|"
-    r"(?P<more_than>астам|артық|аса(?:ды|тын|йды|ған|п)?|асып|астамы|жоғары|көп)|"
-    r"(?P<less_than>кем|аз|төмен|аспайды|аспауы|аспайтын)|"
-    r"(?P<up_to>дейін|шейін|дейінгі))(?![\w])")
+    r"\s*(?:(?P<about>жуы[қғ]%s*|шамасында|шамасы|төңірегінде|шақты|қарай|тарта|маңында)|" % L
+    + r"(?P<at_least>кем\s+емес|кем\s+болма%s*)|" % L
+    + r"(?P<more_than>астам%s*|арты[қғ]%s*|ас(?:а|ады|атын%s*|қан|са|ып|ты|уы|ар|пақ)|жоғары|көп|алыс)|" % (L, L, L)
+    + r"(?P<less_than>(?:да\s+|де\s+)?жетпе%s*|толма%s*|кем|аз|төмен)|" % (L, L)
+    + r"(?P<up_to>дейін|шейін|дейінгі|аспа%s*))(?![\w])" % L)
+_CHANGE_WORD_BEFORE_DO = re.compile(
+    r"(?:уменьш|сниж|сниз|довест|доведен|довед|увелич|вырас|выро|сократ|сокращ|повыс|повыш|рост|"
+    r"подня|упа|опусти|трансферт|переработ|довес)%s*(?:\s+%s+){0,3}\s+до\s+$" % (L, L))
 _APPROX_SUFFIX = re.compile(r"(?:д|т)(?:ай|ей)%s*$" % L)
 _ABLATIVE = re.compile(r"(?:нан|нен|дан|ден|тан|тен)$")
 _DATIVE = re.compile(r"(?:ға|ге|қа|ке|на|не|а|е|ына|іне|сына|сіне)$")
 _CHANGE_UP = re.compile(
-    r"өс(?:ті|кен|іп|уі|у|се|ті|етін)|арт(?:ты|қан|ып|уы|ады|атын)|ұлғай%s*|көбей%s*|"
+    r"өс(?:ті|кен|іп|уі|у|се|ті|етін)|көтеріл%s*|" % L + r"арт(?:ты|қан|ып|уы|ады|атын)|ұлғай%s*|көбей%s*|"
     r"қымбатта%s*|жоғарыла%s*|вырос%s*|выросл%s*|увеличи%s*|увеличен%s*|повыси%s*|повышен%s*|"
     r"возрос%s*|подорожа%s*|рост\b|прирост" % ((L,) * 12))
 _CHANGE_DOWN = re.compile(
@@ -206,7 +211,6 @@ _CHANGE_DOWN = re.compile(
 _CONNECT = re.compile(r"\s*(?:[-–—]|\.\.\.?|…|мен|бен|пен|және|немесе|или|и|до|дейін|to)\s*$")
 _YEAR_IN_SENT = re.compile(r"(?<![\d,.])(%s)(?:\s*[-–—]\s*%s)?(?:-?%s+)?%s*(?:жыл|ж\.|год|г\.)" % (
     _YEAR, _YEAR, L, SP))
-_SENT_END = re.compile(r"[.!?…]+[»\"”)]*(?=\s+[«\"(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]|\s*$)|\n")
 
 
 class _Cand:
@@ -291,7 +295,6 @@ def _split_runs(low: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _word_run_value(run: str) -> tuple[float, float] | None:
     """(value, trailing scale) of a number-word run; None when not a number."""
-    from ..lang.numbers import parse_words
     v = parse_words(run)
     if v is None:
         return None
@@ -335,6 +338,13 @@ def _tail(low: str, c: _Cand) -> None:
         if unit is not None:
             if c.is_word and c.value == 1 and not c.has_scale and unit not in ("year", "month", "day", "hour"):
                 return
+            nxt = _WORD_AFTER.match(low, w.end(1))
+            if unit == "person" and nxt and nxt.group(1).startswith(("орн", "орын", "үй", "берушi", "беруші")):
+                # «740 мың оқушы орнына», «тұрғын үй», «жұмыс берушіге»: the second noun counts
+                c.kind, c.unit, c.has_own = "quantity", "unit", True
+                c.end = nxt.start(1) + len(nxt.group(1).rstrip("."))
+                c.last_word = nxt.group(1).rstrip(".")
+                return
             if c.is_word and word in ("ел", "елі") :
                 return
             c.kind, c.unit = "quantity", unit
@@ -363,6 +373,8 @@ def _lookahead_unit(low: str, pos: int, limit: int) -> str | None:
         u = _unit_of_word(tok)
         if u:
             return u
+        if _is_count_noun(tok):
+            return None
         n += 1
         if n >= 3:
             return None
@@ -574,40 +586,7 @@ def _finish(text: str, low: str, masked: str, cands: list[_Cand]) -> list[Figure
         if c.start >= s_end:  # between sentences (should not happen): take the gap
             s_start, s_end = s_end, spans[k + 1][0] if k + 1 < len(spans) else len(text)
         s_low = low[s_start:s_end]
-        # qualifier
-        qual = None
-        before = low[max(s_start, c.start - 30):c.start]
-        mb = _QUAL_BEFORE.search(before)
-        if mb:
-            qual = mb.lastgroup
-            if qual == "up_to" and mb.group(0).strip().startswith("до") and i in paired_from:
-                qual = None
-            if qual == "up_to" and mb.group(0).strip().startswith("до"):
-                # «с 120 до 340», «от 5 до 7»: a range end, not a limit
-                prev = cands[i - 1] if i else None
-                if prev is not None and c.start - prev.end < 40 and re.search(
-                        r"(?:\bс|\bот)\s+[^\s]*$", low[max(s_start, prev.start - 4):prev.start]):
-                    qual = None
-        ma = _QUAL_AFTER.match(low, c.end)
-        if qual is None and ma:
-            q = ma.lastgroup
-            if q == "up_to" and (i in paired_from or _pair_change(cands, i, masked, low)):
-                q = None
-            if q == "less_than" and ma.group(0).strip() == "кем" and re.match(r"\s*кем\s+емес", low[c.end:]):
-                q = "at_least"
-            if q in ("more_than", "less_than") and ma.group(0).strip() in ("жоғары", "көп", "төмен", "аз"):
-                if not (_ABLATIVE.search(c.last_word or "") or _ABLATIVE.search(c.suffix or "")):
-                    q = None
-            if q == "less_than" and ma.group(0).strip() == "кем":
-                q = "less_than"
-            qual = q
-        if qual is None and (_APPROX_SUFFIX.search(c.suffix or "") or (
-                c.last_word and len(c.last_word) > 4 and re.search(r"(?:дай|дей|тай|тей)$", c.last_word)
-                and not c.last_word.endswith(("бастай", "дейін")))):
-            qual = "about"
-        if qual is None and i in paired_to and c.value is not None:
-            # «3-4 адамнан астам» qualifies both
-            pass
+        qual, ma = _qualifier(c, i, cands, paired_to, paired_from, low, masked, s_start)
         # unit of a bare quantity from the nouns that follow
         if c.kind == "quantity" and c.unit is None:
             end = ma.end() if ma else c.end
@@ -638,6 +617,13 @@ def _finish(text: str, low: str, masked: str, cands: list[_Cand]) -> list[Figure
         figures.append(fig)
     for i, j in paired_to.items():
         a, b = figures[i], figures[j]
+        gap = masked[a.end:b.start]
+        if len(gap) <= 12 and _CONNECT.match(gap) and not re.match(r"\s*(?:до|дейін)\s*$", gap):
+            # a range «27–29 мың теңге төңірегінде», «достигает 30–40%»: one qualifier for both
+            q = a.qualifier or b.qualifier
+            if q and not (a.qualifier and b.qualifier):
+                a.qualifier = b.qualifier = q
+                a.approximate = b.approximate = True
         if not cands[i].has_own and a.kind == "quantity" and b.kind == "money":
             a.kind, a.unit, a.currency = "money", None, b.currency
     _changes(figures, cands, paired_to, low)
@@ -659,6 +645,42 @@ def _connected(a: _Cand, b: _Cand, gap: str) -> bool:
             return True
         return not a.has_own and bool(_GAP_WORDS.match(gap)) and not _NOT_GAP.search(gap)
     return False
+
+
+def _qualifier(c, i, cands, paired_to, paired_from, low, masked, s_start):
+    """The qualifier of candidate i from the words just before or after it."""
+    qual = None
+    before = low[max(s_start, c.start - 40):c.start]
+    mb = _QUAL_BEFORE.search(before)
+    ablative = bool(_ABLATIVE.search(c.last_word or "") or _ABLATIVE.search(c.suffix or ""))
+    dative = bool(_DATIVE.search(c.last_word or "") or _DATIVE.search(c.suffix or ""))
+    if mb:
+        qual = mb.lastgroup
+        word = mb.group(0).split()[0]
+        if word == "до" and (i in paired_from or _CHANGE_WORD_BEFORE_DO.search(before)):
+            qual = None  # «с 120 до 340», «снижена до 2 трлн»: a range or change end
+        elif word == "от" and i in paired_to:
+            qual = None  # «от 5 до 7»
+    ma = _QUAL_AFTER.match(low, c.end)
+    if qual is None and ma:
+        q = ma.lastgroup
+        word = ma.group(q).split()[0]
+        if q == "up_to" and word in ("дейін", "шейін", "дейінгі") and (
+                i in paired_from or _pair_change(cands, i, masked, low)
+                or _CHANGE_UP.match(low, ma.end() + 1) or _CHANGE_DOWN.match(low, ma.end() + 1)):
+            q = None
+        elif q in ("more_than", "less_than") and word in ("жоғары", "көп", "төмен", "аз", "кем", "алыс") and not ablative:
+            q = None
+        elif q == "less_than" and word in ("да", "де", "жетпе") and not dative:
+            q = None
+        elif q == "more_than" and c.unit == "times":
+            q = None  # «2 есе артық» is a ratio
+        qual = q
+    if qual is None and (_APPROX_SUFFIX.search(c.suffix or "") or (
+            c.last_word and len(c.last_word) > 4 and re.search(r"(?:дай|дей|тай|тей)$", c.last_word)
+            and not c.last_word.endswith(("бастай", "дейін")))):
+        qual = "about"
+    return qual, ma
 
 
 def _next_is_noun(masked: str, pos: int) -> bool:

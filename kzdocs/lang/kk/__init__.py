@@ -12,7 +12,9 @@ punctuation::
     nlp = spacy.blank("kk")
     nlp.add_pipe("sentencizer")
 
-or simply ``kzdocs.lang.kk.make_nlp()``.
+or simply ``kzdocs.lang.kk.make_nlp()``, which also adds ``kk_merge_thousands``: the
+tokenizer always splits at whitespace, so numbers with a space or no-break space as
+thousands separator ("1 500", "1\u00a0500") are merged by that pipeline step.
 """
 from functools import partial
 
@@ -41,9 +43,12 @@ class Kazakh(Language):
     Defaults = KazakhDefaults
 
 
-def make_nlp(sentences: bool = True) -> Language:
-    """A blank Kazakh pipeline, with the rule-based sentence splitter if ``sentences``."""
+def make_nlp(sentences: bool = True, merge_thousands: bool = True) -> Language:
+    """A blank Kazakh pipeline: ``kk_merge_thousands`` ("1 500" as one token) and the
+    rule-based sentence splitter, each if asked for."""
     nlp = Kazakh()
+    if merge_thousands:
+        nlp.add_pipe("kk_merge_thousands")
     if sentences:
         nlp.add_pipe("sentencizer")
     return nlp

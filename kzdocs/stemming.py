@@ -1,0 +1,42 @@
+"""Rule-based Kazakh suffix stripping, for words no trained lemmatiser knows.
+
+Kazakh stacks suffixes in a fixed order: stem + plural + possessive + case. Peeling them off
+from the end, while the stem stays long enough to be a word, gives the stem search and topic
+features need: «миграциясын» -> «миграция», «мектептерінде» -> «мектеп».
+"""
+from __future__ import annotations
+
+import re
+
+# Case endings, then possessive, then plural: each group is tried once, in this order.
+_CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні",
+         "ды", "ді", "ты", "ті", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен",
+         "нан", "нен", "мен", "бен", "пен", "ша", "ше", "дағы", "дегі", "тағы", "тегі",
+         "ндағы", "ндегі", "н")
+_POSSESSIVE = ("ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "сы", "сі", "ы", "і",
+               "ың", "ің", "ң", "ым", "ім", "м")
+_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+_VOWELS = set("аәеиоөуұүыіэюяё")
+_WORD = re.compile(r"[^\W\d_]+")
+_UNVOICE = re.compile(r"([лдтн][ыі])([ғг])$")
+
+
+def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> str:
+    for ending in sorted(endings, key=len, reverse=True):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= min_stem and any(c in _VOWELS for c in stem):
+            return stem
+    return word
+
+
+def kk_stem(word: str, min_stem: int = 4) -> str:
+    """The stem of a Kazakh word with its case, possessive and plural suffixes removed."""
+    word = word.lower()
+    for endings in (_CASE, _POSSESSIVE, _PLURAL):
+        word = _strip(word, endings, min_stem)
+    # -лық/-лік and kin voice their final consonant before a vowel: министрлігі -> министрлік.
+    return _UNVOICE.sub(lambda m: m.group(1) + {"ғ": "қ", "г": "к"}[m.group(2)], word)
+
+
+def kk_stems(text: str) -> list[str]:
+    return [kk_stem(w) for w in _WORD.findall(text)]
