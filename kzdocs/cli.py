@@ -104,6 +104,136 @@ def evaluate(directory: Path, fmt: str, gold: Path | None, ocr: str, scans: bool
         click.echo(format_table(report))
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True)
+def classify(files: tuple[Path, ...], fmt: str, ocr: str) -> None:
+    """Print the CAP topics of documents (PDF or text), best first, with their scores."""
+    from .classify import classify as topics_of
+    from .extract import load
+    from .langid import detect
+
+    failed = False
+    for path in files:
+        try:
+            doc = load(path, ocr=ocr)
+        except Exception as exc:  # one bad file must not stop the others
+            _fail(path, exc)
+            failed = True
+            continue
+        topics = topics_of(doc.text, detect([b.text for b in doc.blocks]))
+        if fmt == "json":
+            click.echo(json.dumps({"path": str(path), "topics": [t.__dict__ for t in topics]},
+                                  ensure_ascii=False))
+        else:
+            shown = ", ".join(f"{t.code} {t.label} ({t.score:.2f})" for t in topics) or "–"
+            click.echo(f"{path}: {shown}")
+    sys.exit(1 if failed else 0)
+
+
+@main.group()
+def train() -> None:
+    """Train the models kzdocs ships (not needed to use kzdocs: they come installed)."""
+
+
+@train.command("topics")
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("corpus"), show_default=True, help="The annotated corpus folder.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the model (default: the installed models/topics).")
+@click.option("--cv/--no-cv", default=True, show_default=True,
+              help="Cross-validate (5 folds) before training on everything.")
+@click.option("--limit", type=click.IntRange(min=10), default=None,
+              help="Use only the first N documents (for a quick smoke test).")
+def train_topics(corpus: Path, output: Path | None, cv: bool, limit: int | None) -> None:
+    """Train the CAP topic classifier on the corpus gold and store it as plain arrays."""
+    from .classify import MODEL_DIR
+    from .classify.train import cross_validate, fit, load_corpus, save
+
+    examples = load_corpus(corpus)[:limit]
+    info: dict = {"documents": len(examples)}
+    if cv:
+        report = cross_validate(examples)
+        info["cross_validation"] = {k: v for k, v in report.items() if k != "predictions"}
+        click.echo(json.dumps(info["cross_validation"], ensure_ascii=False, indent=2))
+    save(fit(examples), output or MODEL_DIR, info)
+    click.echo(f"model written to {output or MODEL_DIR}", err=True)
+
+
+@train.command("ner")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="KazNERD IOB2 file (default: ../shared/data/kaznerd/IOB2_valid.txt).")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="spaCy config (default: the shipped model's, configs/).")
+@click.option("--max-sentences", type=click.IntRange(min=10), default=None)
+@click.option("--max-steps", type=click.IntRange(min=1), default=None)
+def train_ner(data: Path | None, output: Path, config: Path | None, max_sentences: int | None,
+              max_steps: int | None) -> None:
+    """Train the Kazakh NER model on KazNERD (10% held out as the development set)."""
+    from . import train_ner as trainer
+
+    kwargs = {k: v for k, v in {"config": config, "max_sentences": max_sentences,
+                                "max_steps": max_steps}.items() if v is not None}
+    trainer.train_ner(data or trainer.DEFAULT_DATA, output, **kwargs)
+
+
+@main.group()
+def topics() -> None:
+    """Explore the themes of an archive beyond the CAP codes."""
+
+
+@topics.command("discover")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--k", "k", type=click.IntRange(min=2), default=10, show_default=True,
+              help="Number of topics to find.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--terms", "n_terms", type=click.IntRange(min=1), default=10, show_default=True)
+def topics_discover(source: Path, k: int, fmt: str, n_terms: int) -> None:
+    """Find K themes in SOURCE (a folder of PDFs or texts, or an index database) with NMF."""
+    from .classify.discover import discover
+
+    docs = _documents_of(source)
+    if len(docs) < k:
+        raise click.UsageError(f"{source}: {len(docs)} documents, fewer than --k {k}")
+    found, _ = discover(docs, k, top_terms=n_terms)
+    if fmt == "json":
+        click.echo(json.dumps([t.__dict__ for t in found], ensure_ascii=False, indent=2))
+        return
+    for t in found:
+        click.echo(f"{t.number:>3}. {', '.join(t.terms)}")
+        for doc_id, weight in t.documents:
+            click.echo(f"       {doc_id} ({weight:.3f})")
+
+
+def _documents_of(source: Path) -> list[tuple[str, str, str | None]]:
+    """(id, text, language) of every document in a folder (PDF, .txt) or an index database."""
+    from tqdm import tqdm
+
+    if source.is_file():
+        from .archive import Archive
+
+        return [(str(d["path"]), d["text"], d["language"])
+                for d in Archive(source).documents(with_text=True)]
+    from .extract import load
+    from .langid import detect
+
+    paths = sorted(p for p in source.rglob("*") if p.suffix.lower() in (".pdf", ".txt"))
+    docs = []
+    for path in tqdm(paths, unit="doc", desc="read", file=sys.stderr):
+        try:
+            doc = load(path)
+        except Exception as exc:  # unreadable files are reported and left out
+            _fail(path, exc)
+            continue
+        docs.append((str(path), doc.text, detect([b.text for b in doc.blocks])))
+    return docs
+
+
 
 # ---------------------------------------------------------------- archives: index, search, …
 

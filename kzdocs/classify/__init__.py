@@ -63,11 +63,11 @@ def load_model(path: str | None = None) -> TopicModel | None:
 
 
 def classify(text: str, lang: str | None, *, threshold: float = 0.25, top: int = 3) -> list[Topic]:
-    """CAP topics of a text sorted by score: the best one always, others above `threshold`."""
+    """CAP topics of a text sorted by score: the best one always, others above `threshold`.
+    Labels are CAP's English ones, the same for every language, so archives compare."""
     model = load_model()
     if model is None:
         return []
     ranked = model.scores(text, lang)
     keep = [ranked[0]] + [(c, p) for c, p in ranked[1:top] if p >= threshold]
-    return [Topic(code, BY_CODE[code].label(lang if lang in ("kk", "ru") else "en"),
-                  round(p, 4)) for code, p in keep]
+    return [Topic(code, BY_CODE[code].en, round(p, 4)) for code, p in keep]

@@ -89,7 +89,7 @@ def fit(examples: list[Example], bags: list[dict[str, Counter]] | None = None, *
     binarizer = MultiLabelBinarizer(classes=list(CODES))
     y = binarizer.fit_transform([e.codes for e in examples])
     present = y.sum(axis=0) > 0
-    clf = OneVsRestClassifier(LogisticRegression(C=c, class_weight="balanced", max_iter=5000))
+    clf = OneVsRestClassifier(LogisticRegression(C=c, class_weight="balanced", solver="liblinear"))
     clf.fit(x, y[:, present])
     coef = np.zeros((len(CODES), x.shape[1]), dtype=np.float32)
     intercept = np.full(len(CODES), -20.0, dtype=np.float32)  # codes never seen score ~0

@@ -68,11 +68,12 @@ def text_document(text: str) -> Document:
 
 
 def extract(path_or_text: str | Path, *, lang: str | None = None, ocr: str = "auto",
-            max_pages: int = MAX_PAGES) -> Inquiry:
+            max_pages: int = MAX_PAGES, topics: bool = True, entities: bool = True) -> Inquiry:
     """Extract an Inquiry from a PDF path, a text file path, or the text itself.
 
-    `lang` forces "kk" or "ru"; by default the language is detected. Raises InputError with a
-    one-line reason for a file that cannot be read.
+    `lang` forces "kk" or "ru"; by default the language is detected. `topics` and `entities`
+    can be turned off to save the time of their models. Raises InputError with a one-line
+    reason for a file that cannot be read.
     """
     doc = load(path_or_text, ocr=ocr, max_pages=max_pages)
     for block in doc.blocks:
@@ -93,4 +94,29 @@ def extract(path_or_text: str | Path, *, lang: str | None = None, ocr: str = "au
     from .figures import extract_figures
 
     inquiry.figures = extract_figures(doc.text, doc.language)
+    if topics:
+        from ..classify import classify
+
+        inquiry.topics = classify(doc.text, doc.language)
+    if entities:
+        inquiry.entities = _entities(doc)
     return inquiry
+
+
+def _entities(doc: Document) -> list:
+    """Named entities by the pipeline of the document's language (of each paragraph's, when
+    the document mixes them)."""
+    from .. import nlp
+
+    if doc.language in ("kk", "ru"):
+        parts = [(doc.language, doc.text, 0)]
+    else:
+        parts = [(b.language or "kk", b.text, b.start) for b in doc.blocks]
+    found = []
+    for lang, text, offset in parts:
+        try:
+            ents = nlp.entities(text, lang)
+        except FileNotFoundError:  # the Kazakh model is not installed: no entities, no guess
+            continue
+        found.extend(type(e)(e.text, e.label, e.start + offset, e.end + offset) for e in ents)
+    return found
