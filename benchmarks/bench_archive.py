@@ -50,12 +50,23 @@ def build(folder: Path, count: int) -> list[Path]:
     return files
 
 
+LOADS: dict[int, float] = {}
+
+
 def run_index(db: Path, folder: Path, **options):
     from kzdocs.archive import index
 
     start = time.perf_counter()
     summary = index(db, [folder], progress=False, **options)
+    LOADS[id(summary)] = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return time.perf_counter() - start, summary
+
+
+def detail(seconds: float, summary) -> str:
+    """Wall time, workers' CPU per document, how many cores they kept busy, load after."""
+    done = max(1, summary.indexed + summary.failed)
+    return (f"{seconds:.1f} s; worker CPU {1000 * summary.worker_cpu / done:.0f} ms/doc, "
+            f"{summary.worker_cpu / seconds:.2f} cores busy; load {LOADS[id(summary)]:.1f}")
 
 
 def reference(files: list[Path]) -> float:
@@ -105,6 +116,8 @@ def main() -> None:
         t1, s1 = run_index(tmp / "j1.sqlite", tmp / "pdf", jobs=1)
         rate1 = s1.indexed / t1
         print(f"-j 1: {s1} ({t1:.1f} s)", file=sys.stderr)
+        t1n, s1n = run_index(tmp / "j1n.sqlite", tmp / "pdf", jobs=1, entities=False)
+        print(f"-j 1 --no-entities: {s1n} ({t1n:.1f} s)", file=sys.stderr)
         t2, s2 = run_index(tmp / "j2.sqlite", tmp / "pdf", jobs=2)
         rate2 = s2.indexed / t2
         print(f"-j 2: {s2} ({t2:.1f} s)", file=sys.stderr)
@@ -118,8 +131,12 @@ def main() -> None:
         again_cli = time.perf_counter() - start
 
         rows.append((f"`index -j 1`, {n} typed PDFs ({mb:.0f} MB, fresh archive)",
-                     f"{rate1:.1f} documents/s ({t1:.1f} s)", ""))
-        rows.append((f"`index -j 2`, same files", f"{rate2:.1f} documents/s ({t2:.1f} s)",
+                     f"{rate1:.1f} documents/s ({detail(t1, s1)})", ""))
+        rows.append(("`index -j 1 --no-entities` (no NER models), same files",
+                     f"{s1n.indexed / t1n:.1f} documents/s ({detail(t1n, s1n)})",
+                     f"{s1n.indexed / t1n / rate1:.2f}x -j 1"))
+        rows.append(("`index -j 2`, same files",
+                     f"{rate2:.1f} documents/s ({detail(t2, s2)})",
                      f"{rate2 / rate1:.2f}x -j 1 (target >= 1.7x)"))
         if not args.no_dask:
             try:
@@ -133,10 +150,13 @@ def main() -> None:
                                        scheduler=cluster.scheduler_address)
                 print(f"dask: {sd} ({td:.1f} s)", file=sys.stderr)
                 rows.append(("`index --scheduler`, Dask LocalCluster, 2 worker processes "
-                             "x 1 thread", f"{sd.indexed / td:.1f} documents/s ({td:.1f} s)",
+                             "x 1 thread",
+                             f"{sd.indexed / td:.1f} documents/s ({detail(td, sd)})",
                              f"{sd.indexed / td / rate1:.2f}x -j 1"))
         peak = max(s.peak_worker_rss or 0 for s in (s1, s2))
-        rows.append(("peak memory of one worker process (VmHWM)", f"{peak / 2**20:.0f} MiB", ""))
+        rows.append(("peak memory of one worker process (VmHWM; --no-entities)",
+                     f"{peak / 2**20:.0f} MiB; {(s1n.peak_worker_rss or 0) / 2**20:.0f} MiB",
+                     ""))
         rows.append(("second run, unchanged archive (library / `kzdocs index` CLI)",
                      f"{again:.2f} s / {again_cli:.2f} s",
                      f"{100 * again_cli / t2:.1f}% of the first -j 2 run (target <= 5%)"))
@@ -151,7 +171,8 @@ def main() -> None:
             ref = reference(files)
             rows.append(("reference: `pdftotext` + `spacy.blank(\"kk\")` tokenizer, "
                          "1 process", f"{ref:.1f} documents/s",
-                         f"-j 1 = {rate1 / ref:.2f}x, -j 2 = {rate2 / ref:.2f}x "
+                         f"-j 1 = {rate1 / ref:.2f}x, -j 1 --no-entities = "
+                         f"{s1n.indexed / t1n / ref:.2f}x, -j 2 = {rate2 / ref:.2f}x "
                          "(target >= 0.33x)"))
         else:
             rows.append(("reference: pdftotext", "not installed", ""))

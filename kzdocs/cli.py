@@ -89,7 +89,11 @@ def extract(files: tuple[Path, ...], fmt: str, ocr: str, lang: str | None, max_p
               show_default=True)
 @click.option("--scans/--no-scans", default=True, show_default=True,
               help="Also score the scanned PDFs (pdf/scan/), which takes OCR time.")
-def evaluate(directory: Path, fmt: str, gold: Path | None, ocr: str, scans: bool) -> None:
+@click.option("--exclude", type=click.File("r", encoding="utf-8"), default=None,
+              help="A file of document ids (one per line) to leave out, e.g. corpus/DEVSET.txt "
+                   "to score only documents the rules were not developed on.")
+def evaluate(directory: Path, fmt: str, gold: Path | None, ocr: str, scans: bool,
+             exclude) -> None:
     """Score extraction against gold annotations, per field and language.
 
     DIRECTORY is the corpus folder (with pdf/ and gold/) or any folder of PDFs with a gold
@@ -97,7 +101,9 @@ def evaluate(directory: Path, fmt: str, gold: Path | None, ocr: str, scans: bool
     """
     from .evaluate import evaluate_dir, format_table
 
-    report = evaluate_dir(directory, gold_dir=gold, ocr=ocr, scans=scans, progress=True)
+    skip = [line.strip() for line in exclude if line.strip()] if exclude else []
+    report = evaluate_dir(directory, gold_dir=gold, ocr=ocr, scans=scans, progress=True,
+                          exclude=skip)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
@@ -280,6 +286,10 @@ def _shown(path: str) -> str:
                                       "page, or none.")
 @click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
               help="Force the language instead of detecting it.")
+@click.option("--topics/--no-topics", default=True, show_default=True,
+              help="Classify topics (--no-topics saves the classifier's time).")
+@click.option("--entities/--no-entities", default=True, show_default=True,
+              help="Find named entities (--no-entities saves the NER models' time and memory).")
 @click.option("--force", is_flag=True, help="Extract every file again, even unchanged ones.")
 @click.option("--retry-failed", is_flag=True,
               help="Try again files that failed before with the same content and settings.")
@@ -288,8 +298,9 @@ def _shown(path: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="The summary at the end.")
 def index(dirs: tuple[Path, ...], db: Path, jobs: int | None, scheduler: str | None,
-          timeout: float, max_pages: int, ocr: str, lang: str | None, force: bool,
-          retry_failed: bool, progress: bool | None, fmt: str) -> None:
+          timeout: float, max_pages: int, ocr: str, lang: str | None, topics: bool,
+          entities: bool, force: bool, retry_failed: bool, progress: bool | None,
+          fmt: str) -> None:
     """Index the PDFs in DIRS (folders, walked recursively, or files) into an archive.
 
     New and changed files are extracted in parallel and stored one per transaction; unchanged
@@ -304,8 +315,8 @@ def index(dirs: tuple[Path, ...], db: Path, jobs: int | None, scheduler: str | N
     from .errors import KzdocsError
 
     indexer = Indexer(db, list(dirs), jobs=jobs, timeout=timeout, max_pages=max_pages, ocr=ocr,
-                      lang=lang, force=force, retry_failed=retry_failed, scheduler=scheduler,
-                      progress=progress)
+                      lang=lang, topics=topics, entities=entities, force=force,
+                      retry_failed=retry_failed, scheduler=scheduler, progress=progress)
     try:
         summary = indexer.run()
     except KeyboardInterrupt:

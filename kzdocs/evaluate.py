@@ -139,12 +139,15 @@ def summarise(rows: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     return report
 
 
-def _pairs(directory: Path, gold_dir: Path | None, scans: bool) -> list[tuple[Path, Path, str]]:
-    """(pdf, gold json, variant) for every document with both."""
+def _pairs(directory: Path, gold_dir: Path | None, scans: bool,
+           exclude: set[str] = frozenset()) -> list[tuple[Path, Path, str]]:
+    """(pdf, gold json, variant) for every document with both, but those in `exclude`."""
     pdf_dir = directory / "pdf" if (directory / "pdf").is_dir() else directory
     gold_dir = gold_dir or (directory / "gold" if (directory / "gold").is_dir() else pdf_dir)
     pairs = []
     for gold in sorted(gold_dir.glob("*.json")):
+        if gold.stem in exclude:
+            continue
         for variant, folder in (("typed", pdf_dir), ("scanned", pdf_dir / "scan")):
             pdf = folder / f"{gold.stem}.pdf"
             if pdf.exists() and (scans or variant == "typed"):
@@ -153,22 +156,23 @@ def _pairs(directory: Path, gold_dir: Path | None, scans: bool) -> list[tuple[Pa
 
 
 def evaluate_dir(directory: Path, *, gold_dir: Path | None = None, ocr: str = "auto",
-                 scans: bool = True, progress: bool = False,
+                 scans: bool = True, progress: bool = False, exclude: Iterable[str] = (),
                  extractor: Callable[..., Inquiry] | None = None) -> dict[str, Any]:
-    """Run extraction over the PDFs of `directory` and score it against the gold JSON."""
+    """Run extraction over the PDFs of `directory` and score it against the gold JSON
+    (leaving out the document ids in `exclude`)."""
     from tqdm import tqdm
 
     from .extract import extract
 
     extractor = extractor or extract
-    pairs = _pairs(Path(directory), gold_dir, scans)
+    pairs = _pairs(Path(directory), gold_dir, scans, set(exclude))
     rows = []
     failures = []
     for pdf, gold_path, variant in tqdm(pairs, disable=not progress, unit="doc",
                                         desc="evaluate", file=sys.stderr):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         try:
-            pred = extractor(pdf, ocr=ocr).to_dict()
+            pred = extractor(pdf, ocr=ocr, entities=False).to_dict()
         except Exception as exc:  # a failure is scored as an empty prediction, and listed
             failures.append(f"{pdf}: {type(exc).__name__}: {exc}")
             pred = {}

@@ -97,6 +97,9 @@ _CAPITAL = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 #: A full name at the end of a signature line or comma piece: two or three capitalised words.
 _TRAILING_NAME = re.compile(rf"(?:^|[\s,])({_CAPITAL}(?:\s+{_CAPITAL}){{1,2}})\s*$")
 _SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|ко|ук|юк|енко|ян|дзе)$")
+#: Endings that mark the first of two words as the surname ("Бейсенбаев Ерлан"); -ин/-ина are
+#: left out: Ирина, Марина, Алина are given names far more often than they are surnames.
+_SURNAME_FIRST = re.compile(r"(?:ов|ев|ёв|ова|ева|ёва|ский|ская|цкий|цкая|енко)$")
 _PATRONYMIC_END = re.compile(r"(?:ұлы|улы|қызы|кызы|вич|вна)$")
 _ROLE = re.compile(r"^(?:Қазақстан|Казахстан|Республика\w*|Парламент\w*|Мәжіліс\w*|Мажилис\w*|"
                    r"Сенат\w*|Депутат\w*|Министр\w*|Вице\w*|Фракци\w*|Парти\w*|Член\w*|"
@@ -113,10 +116,10 @@ def _full_name(words: list[str]) -> Name | None:
     if len(words) == 3 and _PATRONYMIC_END.search(words[2]):
         return Name(text, words[0], None, words[1], 0, len(text))  # Сейдахметов Әділбек Төлеуұлы
     if len(words) == 3:
-        surname_first = bool(_SURNAME_END.search(words[0]))
+        surname_first = bool(_SURNAME_FIRST.search(words[0]))
         return Name(text, words[0] if surname_first else words[2], None,
                     words[1] if surname_first else words[0], 0, len(text))
-    if _SURNAME_END.search(words[0]) and not _SURNAME_END.search(words[1]):
+    if _SURNAME_FIRST.search(words[0]) and not _SURNAME_END.search(words[1]):
         return Name(text, words[0], None, words[1], 0, len(text))  # Бейсенбаев Ерлан
     return Name(text, words[1], None, words[0], 0, len(text))  # Ерлан Бейсенбаев
 

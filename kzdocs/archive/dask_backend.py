@@ -26,7 +26,8 @@ from .worker import Sandbox, failure
 _local = threading.local()
 
 
-def remote_extract(task: dict[str, Any], data: bytes, timeout: float | None) -> dict[str, Any]:
+def remote_extract(task: dict[str, Any], data: bytes, timeout: float | None,
+                   warmup: dict[str, Any] | None = None) -> dict[str, Any]:
     """Runs on a Dask worker: extract one PDF given as bytes, in a killable subprocess."""
     fd, tmp = tempfile.mkstemp(suffix=".pdf", prefix="kzdocs-")
     try:
@@ -34,7 +35,7 @@ def remote_extract(task: dict[str, Any], data: bytes, timeout: float | None) -> 
             handle.write(data)
         sandbox = getattr(_local, "sandbox", None)
         if sandbox is None:
-            sandbox = Sandbox()
+            sandbox = Sandbox(warmup)
             sandbox.wait_ready()
             _local.sandbox = sandbox
         result, alive = sandbox.run(dict(task, path=tmp), timeout)
@@ -56,8 +57,9 @@ class DaskPool:
     """The same interface as `worker.LocalPool`, on an existing Dask cluster."""
 
     def __init__(self, scheduler: str, *, timeout: float | None = 120.0,
-                 per_thread: int = 2) -> None:
+                 per_thread: int = 2, warmup: dict[str, Any] | None = None) -> None:
         self.scheduler = scheduler
+        self.warmup = warmup
         self.timeout = timeout
         self.per_thread = per_thread
 
@@ -96,7 +98,8 @@ class DaskPool:
                                              f"cannot read ({exc.strerror or exc})"))
                         continue
                     future = client.submit(remote_extract, task, data, self.timeout,
-                                           pure=False, key=f"kzdocs-extract-{uuid.uuid4().hex}")
+                                           self.warmup, pure=False,
+                                           key=f"kzdocs-extract-{uuid.uuid4().hex}")
                     owner[future] = task
                     if completed is None:
                         started.append(future)

@@ -34,14 +34,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def pipeline_version(*, ocr: str = "auto", lang: str | None = None) -> str:
+def pipeline_version(*, ocr: str = "auto", lang: str | None = None, topics: bool = True,
+                     entities: bool = True) -> str:
     """What produced a stored document: kzdocs's version, this module's pipeline constant, the
     stemmer of the search column, and the extraction options that change the result."""
     from .. import __version__
     from .stem import STEMMER
 
     return (f"kzdocs {__version__}; archive {ARCHIVE_PIPELINE}; stems {STEMMER}; ocr {ocr}; "
-            f"lang {lang or 'auto'}")
+            f"lang {lang or 'auto'}; topics {'on' if topics else 'off'}; "
+            f"entities {'on' if entities else 'off'}")
 
 
 def find_pdfs(roots: list[str]) -> list[str]:
@@ -84,6 +86,7 @@ class IndexSummary:
     backend: str = "local"
     jobs: int = 1
     peak_worker_rss: int | None = None
+    worker_cpu: float = 0.0
     interrupted: bool = False
     failures: list[tuple[str, str]] = field(default_factory=list)
 
@@ -99,7 +102,8 @@ class IndexSummary:
                 "known_failures": self.known_failures, "found": self.found,
                 "seconds": round(self.seconds, 3), "documents_per_second": round(self.rate, 2),
                 "backend": self.backend, "jobs": self.jobs,
-                "peak_worker_rss": self.peak_worker_rss, "interrupted": self.interrupted,
+                "peak_worker_rss": self.peak_worker_rss,
+                "worker_cpu_seconds": round(self.worker_cpu, 3), "interrupted": self.interrupted,
                 "failures": [{"path": p, "error": e} for p, e in self.failures]}
 
     def __str__(self) -> str:
@@ -126,7 +130,8 @@ class Indexer:
                  jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,
                  max_pages: int = DEFAULT_MAX_PAGES, ocr: str = "auto", lang: str | None = None,
                  force: bool = False, retry_failed: bool = False, scheduler: str | None = None,
-                 progress: bool | None = None, recycle_after: int = 1000) -> None:
+                 progress: bool | None = None, recycle_after: int = 1000,
+                 topics: bool = True, entities: bool = True) -> None:
         self.db = db
         self.roots = [os.path.abspath(os.fspath(r)) for r in roots]
         self.jobs = jobs or default_jobs()
@@ -139,7 +144,9 @@ class Indexer:
         self.scheduler = scheduler
         self.progress = sys.stderr.isatty() if progress is None else progress
         self.recycle_after = recycle_after
-        self.pipeline = pipeline_version(ocr=ocr, lang=lang)
+        self.topics = topics
+        self.entities = entities
+        self.pipeline = pipeline_version(ocr=ocr, lang=lang, topics=topics, entities=entities)
         self.settings = f"{self.pipeline}; max_pages {max_pages}; timeout {self.timeout}"
         self.summary = IndexSummary(backend="dask" if scheduler else "local",
                                     jobs=1 if scheduler else self.jobs)
@@ -183,7 +190,8 @@ class Indexer:
                 continue
             tasks.append({"path": path, "source_path": path, "sha256": sha,
                           "size": stat.st_size, "mtime": stat.st_mtime, "lang": self.lang,
-                          "ocr": self.ocr, "max_pages": self.max_pages})
+                          "ocr": self.ocr, "max_pages": self.max_pages,
+                          "topics": self.topics, "entities": self.entities})
         return tasks
 
     # -- running
@@ -192,12 +200,17 @@ class Indexer:
         if self.scheduler:
             from .dask_backend import DaskPool
 
-            return DaskPool(self.scheduler, timeout=self.timeout)
+            return DaskPool(self.scheduler, timeout=self.timeout, warmup=self._warmup())
         from .worker import LocalPool
 
-        return LocalPool(self.jobs, timeout=self.timeout, recycle_after=self.recycle_after)
+        return LocalPool(self.jobs, timeout=self.timeout, recycle_after=self.recycle_after,
+                         warmup=self._warmup())
+
+    def _warmup(self) -> dict[str, Any]:
+        return {"lang": self.lang, "topics": self.topics, "entities": self.entities}
 
     def _record(self, result: dict[str, Any], task: dict[str, Any], con) -> None:
+        self.summary.worker_cpu += result.get("cpu") or 0.0
         if result.get("rss"):
             self.summary.peak_worker_rss = max(self.summary.peak_worker_rss or 0, result["rss"])
         if result.get("ok"):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import KzdocsError
-from .stem import TOKEN, query_forms, stem
+from .stem import TOKEN, lemma, query_forms
 
 MAX_ITEMS = 64
 WEIGHTS = (2.0, 1.0, 0.5)  # title, text, stems
@@ -68,7 +68,7 @@ def _item_fts(item: Item) -> str:
     if item.prefix:
         return _quoted(item.words) + " *"
     exact = "{title text} : " + _quoted(item.words)
-    stemmed = {" ".join(stem(w, lang) for w in item.words) for lang in ("kk", "ru")}
+    stemmed = {" ".join(lemma(w, lang) for w in item.words) for lang in ("kk", "ru")}
     if len(item.words) == 1:
         stemmed = query_forms(item.words[0])
     parts = [exact] + [f"stems : {_quoted(s.split())}" for s in sorted(stemmed)]
@@ -134,15 +134,12 @@ class Highlighter:
             if not item.prefix:
                 for w in item.words:
                     self.stems |= query_forms(w)
-        self.shortest = min((len(s) for s in self.stems), default=0)
 
     def matches(self, word: str, lang: str | None) -> bool:
         low = word.lower()
         if low in self.exact or (self.prefixes and low.startswith(self.prefixes)):
             return True
-        if len(low) < self.shortest:
-            return False
-        return stem(low, "ru" if lang == "ru" else "kk") in self.stems
+        return lemma(low, lang) in self.stems
 
     def snippet(self, text: str, lang: str | None, *, width: int = 30,
                 mark: tuple[str, str] = ("[", "]")) -> str:

@@ -1,10 +1,11 @@
 """The lemmatised column of the archive's full-text index: a light Kazakh/Russian stemmer.
 
-`lemmatize(text, lang)` is the one function the index calls to fill the `stems` column, and
-`query_forms(word)` the one the search calls for each word typed by a user; both go through
-`stem()`. When a real lemmatiser arrives (`kzdocs.nlp.lemmas`), swap it in here and bump
-`STEMMER`: the archive's pipeline version includes it, so the next `kzdocs index` re-extracts
-every document with the new forms.
+`lemmatize(text, lang)` fills the `stems` column of the index, `query_forms(word)` gives the
+forms a word typed by a user is looked up under, and the snippet highlighter uses the same:
+all three go through one function, `lemma(word, lang)`, the place to swap in another
+lemmatiser (`_nlp_lemma`, on kzdocs.nlp.lemmas, is ready). Bump `STEMMER` with it: the
+archive's pipeline version includes it, so the next `kzdocs index` re-extracts every document
+with the new forms.
 
 The fallback strips Kazakh inflection (case, number, possession, a few derivations) repeatedly,
 then one Russian ending, so that the Kazakh and Russian forms of a loanword meet:
@@ -109,15 +110,34 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
-def lemmatize(text: str, lang: str | None = None) -> str:
-    """The text of the `stems` column: the stem of each word, separated by spaces.
+def lemma(word: str, lang: str | None = None) -> str:
+    """The form a word is indexed and looked up under: THE swap point for a lemmatiser.
 
-    The swap point for a real lemmatiser (`lang` is "kk", "ru", "mixed" or None)."""
-    lang = "ru" if lang == "ru" else "kk"
-    return " ".join(stem(t, lang) for t in TOKEN.findall(text))
+    To use kzdocs.nlp.lemmas instead of the suffix stripper: `lemma = _nlp_lemma` below this
+    function and STEMMER = "nlp-1" (the new STEMMER re-indexes every archive on its next run).
+    """
+    return stem(word, "ru" if lang == "ru" else "kk")
+
+
+@lru_cache(maxsize=500_000)
+def _nlp_lemma(word: str, lang: str | None = None) -> str:
+    """kzdocs.nlp.lemmas word by word (pymorphy2 for Russian, kzdocs.stemming for Kazakh).
+
+    Not the default: it leaves "облыс" / "облысы" and "бюджет" / "бюджета" (in a Kazakh text)
+    apart, which the suffix stripper joins; cached, as the index calls it per word."""
+    from ..nlp import lemmas
+
+    found = lemmas(word, lang)
+    return found[0].lower() if found else word.lower()
+
+
+def lemmatize(text: str, lang: str | None = None) -> str:
+    """The text of the `stems` column: `lemma` of each word, separated by spaces.
+    `lang` is the document's: "kk", "ru", "mixed" or None."""
+    return " ".join(lemma(t, lang) for t in TOKEN.findall(text))
 
 
 def query_forms(word: str) -> set[str]:
-    """The forms a word typed by a user is looked up under in the `stems` column: its stem
-    under the rules of each language, since a query has no language of its own."""
-    return {stem(word, "kk"), stem(word, "ru")}
+    """The forms a word typed by a user is looked up under in the `stems` column: its lemma
+    in each language, since a query has no language of its own."""
+    return {lemma(word, "kk"), lemma(word, "ru")}

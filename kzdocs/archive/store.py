@@ -151,7 +151,8 @@ def connect(path: str | os.PathLike, *, create: bool = False) -> sqlite3.Connect
     Raises ArchiveError with a one-line reason instead of sqlite3's errors."""
     path = Path(path)
     if not create and not path.is_file():
-        raise ArchiveError(f"{path}: no archive there (make one with `kzdocs index DIR --db {path}`)")
+        raise ArchiveError(f"{path}: no archive there "
+                           f"(make one with `kzdocs index DIR --db {path}`)")
     try:
         con = sqlite3.connect(str(path), timeout=60, isolation_level=None,
                               check_same_thread=False)

@@ -1,7 +1,9 @@
 """Extraction in separate worker processes that can be stopped at any moment.
 
-Each worker is a fresh Python process (`python -m kzdocs.archive.worker IN OUT`) in its own
-process group, talking to its parent over two pipes. A worker that overruns the time limit is
+Each worker is a fresh Python process (`python -m kzdocs.archive.worker IN OUT [OPTIONS]`) in
+its own process group, talking to its parent over two pipes. It loads the models it will need
+(on two small sample letters) before it reports ready, so their loading does not count against
+the first document's time limit. A worker that overruns the time limit is
 killed with its whole group (tesseract included) and replaced; one that dies (a crash in a
 PDF library, the kernel's OOM killer) costs only the file it was reading. A worker exits by
 itself when its parent goes away, even in the middle of a document.
@@ -16,6 +18,7 @@ TEXT), `crash=TEXT` (exit at once on such a file); several are separated by `;`.
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -76,11 +79,12 @@ def extract_one(task: dict[str, Any], faults: dict[str, str] | None = None) -> d
 
     source_path = task.get("source_path") or task["path"]
     result: dict[str, Any] = {"path": source_path, "ok": False}
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         _apply_faults(faults or {}, os.path.basename(source_path))
+        options = {k: task[k] for k in ("topics", "entities") if k in task}
         inquiry = extract(Path(task["path"]), lang=task.get("lang"), ocr=task.get("ocr", "auto"),
-                          max_pages=task.get("max_pages", 200))
+                          max_pages=task.get("max_pages", 200), **options)
         inquiry.source.path = source_path
         data = inquiry.to_dict()
         result.update(ok=True, data=data, stems=lemmatize(data.get("text") or "",
@@ -92,8 +96,34 @@ def extract_one(task: dict[str, Any], faults: dict[str, str] | None = None) -> d
     except Exception as exc:  # a bug in an extractor must not stop the archive
         result.update(kind="error", error=f"internal error: {type(exc).__name__}: {exc}")
     result["seconds"] = time.perf_counter() - start
+    result["cpu"] = time.process_time() - cpu
     result["rss"] = _peak_rss()
     return result
+
+
+WARMUP = {
+    "kk": "Қазақстан Республикасының Премьер-Министрі А.Ұ. Маминге\n\nДепутаттық сауал\n\n"
+          "Құрметті Асқар Ұзақбайұлы!\nБиыл Алматы облысында баға 30 пайызға өсті. "
+          "Үкіметтен шара қабылдауды сұраймыз.\n\nМәжіліс депутаты Е. Бейсенбаев",
+    "ru": "Премьер-Министру Республики Казахстан А.У. Мамину\n\nДепутатский запрос\n\n"
+          "Уважаемый Аскар Узакбаевич!\nВ Алматинской области цены выросли на 30 процентов. "
+          "Просим принять меры.\n\nДепутат Мажилиса Е. Бейсенбаев",
+}
+
+
+def warm_up(options: dict[str, Any]) -> None:
+    """Load the models a document will need (NER, topics) before the first document, so that
+    their loading time does not count against the first document's time limit."""
+    from ..extract import extract
+
+    for lang, text in WARMUP.items():
+        if options.get("lang") not in (None, lang):
+            continue
+        try:
+            extract(text, lang=lang, **{k: options[k] for k in ("topics", "entities")
+                                        if k in options})
+        except Exception:  # a missing model shows up again, as the documents' failure
+            pass
 
 
 def _watch_parent(parent: int) -> None:
@@ -110,8 +140,7 @@ def main(argv: list[str] | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     faults = _faults()
-    import kzdocs.extract  # noqa: F401  (import before announcing readiness)
-
+    warm_up(json.loads(argv[2]) if len(argv) > 2 else {})
     outbox.send((READY, os.getpid()))
     while True:
         try:
@@ -151,13 +180,13 @@ def _child_env() -> dict[str, str]:
 class Sandbox:
     """One worker process, started at once; it announces itself when ready."""
 
-    def __init__(self) -> None:
+    def __init__(self, warmup: dict[str, Any] | None = None) -> None:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "kzdocs.archive.worker", str(to_child_r),
-                 str(from_child_w)],
+                 str(from_child_w), json.dumps(warmup or {})],
                 pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL, start_new_session=True, env=_child_env(),
                 close_fds=True)
@@ -258,8 +287,9 @@ class LocalPool:
     """
 
     def __init__(self, jobs: int, *, timeout: float | None = 120.0,
-                 recycle_after: int = 1000) -> None:
+                 recycle_after: int = 1000, warmup: dict[str, Any] | None = None) -> None:
         self.jobs = max(1, jobs)
+        self.warmup = warmup
         self.timeout = timeout
         self.recycle_after = recycle_after
         self.workers: list[Sandbox] = []
@@ -268,7 +298,7 @@ class LocalPool:
     def _replace(self, old: Sandbox | None) -> None:
         if old is not None:
             self.workers.remove(old)
-        self.workers.append(Sandbox())
+        self.workers.append(Sandbox(self.warmup))
 
     def run(self, tasks: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         queue = deque(tasks)
@@ -276,7 +306,7 @@ class LocalPool:
             return
         try:
             while len(self.workers) < min(self.jobs, len(queue)):
-                self.workers.append(Sandbox())
+                self.workers.append(Sandbox(self.warmup))
             while queue or any(w.task is not None for w in self.workers):
                 self._dispatch(queue)
                 out = self._collect(queue)
@@ -341,11 +371,10 @@ class LocalPool:
         return out
 
     def shutdown(self) -> None:
+        """Stop every worker at once: results are only ever written by this process, so a
+        worker has nothing left to save (and unloading the models takes longer than a kill)."""
         for worker in self.workers:
-            if worker.task is None and worker.ready:
-                worker.close()
-            else:
-                worker.kill()
+            worker.kill()
         self.workers = []
 
 

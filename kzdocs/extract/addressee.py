@@ -6,7 +6,7 @@ import re
 
 from ..document import Document
 from ..model import Addressee
-from ..names import find_names
+from ..names import Name, find_names, people_in, surname_nominative
 from .structure import Letter
 
 _SALUTATION_NAME = re.compile(
@@ -30,6 +30,16 @@ def salutation_name(text: str) -> str | None:
     return name
 
 
+def _full_name_line(text: str, lang: str | None) -> list[Name]:
+    """The block's last line when it is a full name in the dative ("Асқар Ұзақбайұлы Маминге")."""
+    last = text.rsplit("\n", 1)[-1].strip()
+    found = people_in(last, lang)
+    if len(found) != 1 or found[0].text != last:
+        return []
+    start = len(text) - len(last)
+    return [Name(last, surname_nominative(found[0].surname, lang), None, None, start, len(text))]
+
+
 def extract(doc: Document, letter: Letter) -> Addressee | None:
     """The addressee from the addressee block and the salutation, or None when neither exists."""
     lang = doc.language if doc.language in ("kk", "ru") else None
@@ -39,7 +49,7 @@ def extract(doc: Document, letter: Letter) -> Addressee | None:
     lines = [line.strip() for b in letter.addressee for line in b.text.split("\n") if line.strip()]
     if lines:
         text = "\n".join(lines)
-        names = find_names(text, lang, oblique=True)
+        names = find_names(text, lang, oblique=True) or _full_name_line(text, lang)
         if names:
             name = names[-1]
             result.name = name.text

@@ -15,11 +15,15 @@ CHAMBERS = (("mazhilis", re.compile(r"Мәжіліс|Мажилис", re.I)),
             ("senate", re.compile(r"Сенат|сенатор", re.I)))
 FACTIONS = ["Nur Otan", "Нұр Отан", "Нур Отан", "AMANAT", "Amanat", "Ақ жол", "Ак жол", "Ак Жол",
             "Ақ Жол", "Ауыл", "Auyl", "Respublica", "Республика", "ҚХКП", "КНПК", "ҚХП",
-            "Қазақстан халық партиясы", "Народная партия Казахстана", "Халық партиясы", "ЖСДП",
+            "Қазақстан халық партиясы", "Қазақстан Халық партиясы", "Народная партия Казахстана", "Халық партиясы", "ЖСДП",
             "ОСДП", "People's Party"]
 _QUOTED = re.compile(r"«([^«»]{2,60})»")
 _FACTION_NEAR = re.compile(r"фракци|партия|партии|партиясы", re.I)
-_BARE_FACTION = re.compile(r"\b(AMANAT|Nur Otan|Respublica|Auyl|ҚХКП|КНПК|ҚХП|ЖСДП|ОСДП)\b")
+#: A faction named without quotes next to the word "faction": "Қазақстан Халық партиясы фракциясының".
+_NAMED_FACTION = re.compile(
+    r"(" + "|".join(re.escape(f) for f in sorted(FACTIONS, key=len, reverse=True)) +
+    r")\s*(?:партиясы(?:ның)?\s+)?(?:фракци|ҚДП фракци|ДПК фракци)|фракци\w*\s+(?:партии\s+)?("
+    + "|".join(re.escape(f) for f in sorted(FACTIONS, key=len, reverse=True)) + r")\b")
 
 
 def _people(piece: str, lang: str | None) -> list[Signatory]:
@@ -65,16 +69,17 @@ def chamber_and_faction(doc: Document, letter: Letter) -> tuple[str | None, str 
             chamber = min(hits)[1]
             break
     faction = None
-    for text in places[:1] + [" ".join(b.text for b in letter.body[-3:] + letter.signature)]:
+    signature, whole = places[0], doc.text
+    for text in (signature, whole):
         for m in _QUOTED.finditer(text):
             near = text[max(0, m.start() - 80):m.end() + 80]
-            if _FACTION_NEAR.search(near) and (found := _canonical_faction(m.group(1))):
+            if _FACTION_NEAR.search(near if text is signature else near.replace("парти", ""))\
+                    and (found := _canonical_faction(m.group(1))):
                 faction = found
                 break
+        if faction is None and (m := _NAMED_FACTION.search(text)):
+            faction = m.group(1) or m.group(2)
         if faction:
-            break
-        if (m := _BARE_FACTION.search(text)) and ROLE_WORDS.search(text):
-            faction = m.group(1)
             break
     if chamber is None and faction is not None:
         chamber = "mazhilis"  # only the Mazhilis has party factions

@@ -98,8 +98,10 @@ def segment(doc: Document) -> Letter:
 
     # From the end: footer lines, then the signature block, then the closing.
     end = len(blocks)
-    while end > start and FOOTER.match(blocks[end - 1].text) and len(blocks[end - 1].text) < 120:
-        end -= 1
+    while end > start and len(blocks[end - 1].text) < 120 and (
+            FOOTER.match(blocks[end - 1].text) or NUMBER_OR_DATE.search(blocks[end - 1].text)
+            and not people_in(blocks[end - 1].text)):
+        end -= 1  # executor and phone lines, and a date, place and number under the signatures
     letter.footer = blocks[end:]
     closing_at = None
     for i in range(end - 1, max(start, end - 25) - 1, -1):

@@ -1,0 +1,390 @@
+"""Kazakh lemmas and parts of speech: a small spaCy pipeline trained on UD Kazakh-KTB.
+
+    >>> from kzdocs.morph import analyze, lemmas
+    >>> analyze("Еңбек миграциясы")          # [(token, lemma, UPOS), ...]
+    >>> lemmas("азаматтарымыз үшін")        # lowercased lemmas of the words
+
+The pipeline (``kzdocs/models/kk_morph``: ``tok2vec`` + ``tagger`` for UPOS +
+``trainable_lemmatizer`` with edit trees) is trained on the UD Kazakh-KTB treebank
+(Tyers and Washington 2015; Makazhanov et al. 2015; CC BY-SA 4.0), so the shipped model is
+a derivative work under CC BY-SA 4.0; see ``kzdocs/models/README.md``.  The treebank is
+read from ``../shared/data/ud_kk_ktb`` and never copied into the repository.
+
+It is loaded lazily, once, with ``spacy.load`` after ``import kzdocs.lang.kk``; nothing
+is downloaded.  When the model directory is missing, :func:`analyze` and :func:`lemmas`
+fall back to the rule-based suffix stripper :func:`kzdocs.stemming.kk_stem` (UPOS is then
+``""``).  The same stripper backs the model up where cross-validation showed it helps
+(:data:`FALLBACK`, see :func:`apply_fallback`).
+
+Training and the 5-fold cross-validation live here too (``scripts/train_morph.py``).
+"""
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .stemming import kk_stem
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "kk_morph"
+CONFIG_DIR = ROOT / "configs"
+DEFAULT_CONFIG = CONFIG_DIR / "morph.cfg"
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ud_kk_ktb" / "kk_ktb-ud.conllu"
+N_FOLDS = 5
+FOLD_SEED = 0
+
+# Where the trained lemmatizer is backed up by kk_stem (chosen by cross-validation, see
+# kzdocs/models/README.md): "none", "unchanged" (the model left the word as it is),
+# "unchanged_nominal" (same, and the predicted UPOS is nominal), "oov_unchanged".
+FALLBACK = "unchanged_nominal"
+FALLBACK_MODES = ("none", "unchanged", "unchanged_nominal")
+NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "PRON"})
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass
+class Sentence:
+    """One treebank sentence on the level of surface tokens (multiword tokens merged)."""
+
+    sent_id: str
+    words: list[str] = field(default_factory=list)
+    spaces: list[bool] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    upos: list[str] = field(default_factory=list)
+
+
+def read_conllu(path: str | Path = DEFAULT_DATA) -> list[Sentence]:
+    """Read a CoNLL-U file into :class:`Sentence` objects.
+
+    A multiword token ("Баласыз" = бала + сыз, "қуаныштымын" = қуанышты + мын) becomes one
+    token, as the spaCy tokenizer sees it, with the lemma and UPOS of its first word (the
+    host: бала/NOUN); empty nodes are skipped.
+    """
+    sents: list[Sentence] = []
+    cur = Sentence("")
+    skip_until = 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                if cur.words:
+                    sents.append(cur)
+                cur, skip_until = Sentence(""), 0
+                continue
+            if line.startswith("#"):
+                if line.startswith("# sent_id"):
+                    cur.sent_id = line.split("=", 1)[1].strip()
+                continue
+            cols = line.split("\t")
+            tid = cols[0]
+            if "." in tid:
+                continue
+            space = "SpaceAfter=No" not in cols[9]
+            if "-" in tid:
+                first, last = (int(x) for x in tid.split("-"))
+                skip_until = last
+                cur.words.append(cols[1])
+                cur.spaces.append(space)
+                cur.lemmas.append(None)  # filled from the first word
+                cur.upos.append(None)
+                continue
+            idx = int(tid)
+            if skip_until and idx <= skip_until:
+                if cur.lemmas[-1] is None:
+                    cur.lemmas[-1], cur.upos[-1] = cols[2], cols[3]
+                continue
+            cur.words.append(cols[1])
+            cur.spaces.append(space)
+            cur.lemmas.append(cols[2])
+            cur.upos.append(cols[3])
+    if cur.words:
+        sents.append(cur)
+    for s in sents:
+        if s.spaces:
+            s.spaces[-1] = False
+    return sents
+
+
+def folds(n: int, k: int = N_FOLDS, seed: int = FOLD_SEED) -> list[list[int]]:
+    """The k test folds (lists of sentence indices) of a seeded shuffle of ``range(n)``."""
+    order = list(range(n))
+    random.Random(seed).shuffle(order)
+    return [sorted(order[i::k]) for i in range(k)]
+
+
+def split_fold(sents: Sequence[Sentence], fold: int, k: int = N_FOLDS, seed: int = FOLD_SEED):
+    """(train, test) of cross-validation fold ``fold``."""
+    test_idx = set(folds(len(sents), k, seed)[fold])
+    train = [s for i, s in enumerate(sents) if i not in test_idx]
+    test = [s for i, s in enumerate(sents) if i in test_idx]
+    return train, test
+
+
+def to_doc(vocab, sent: Sentence, annotated: bool = True):
+    from spacy.tokens import Doc
+
+    if annotated:
+        return Doc(vocab, words=sent.words, spaces=sent.spaces, lemmas=sent.lemmas, pos=sent.upos)
+    return Doc(vocab, words=sent.words, spaces=sent.spaces)
+
+
+def write_docbin(nlp, sents: Iterable[Sentence], path: Path) -> Path:
+    from spacy.tokens import DocBin
+
+    db = DocBin(attrs=["ORTH", "LEMMA", "POS", "SPACY"], store_user_data=False)
+    for s in sents:
+        db.add(to_doc(nlp.vocab, s))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    return path
+
+
+# --------------------------------------------------------------------------- fallback
+
+
+def _stem_like(word: str, model_lemma: str) -> str:
+    """kk_stem(word), with the first letter cased like the model's lemma."""
+    stem = kk_stem(word)
+    if model_lemma[:1].isupper():
+        stem = stem[:1].upper() + stem[1:]
+    return stem
+
+
+def apply_fallback(word: str, lemma: str, upos: str, mode: str = FALLBACK,
+                   known: frozenset | set | None = None) -> str:
+    """The lemma after backing the model up with kk_stem.
+
+    ``mode``: ``"none"`` keeps the model's lemma; ``"unchanged"`` uses kk_stem where the
+    model left the word unchanged (or set no lemma); ``"unchanged_nominal"`` only does so
+    where the predicted UPOS is nominal (kk_stem strips case, possessive and plural
+    suffixes, which verbs do not have); ``"oov_unchanged"`` only for words not in
+    ``known`` (the training forms, lowercased).
+    """
+    if mode == "none" or not _LETTER.search(word):
+        return lemma or word
+    unchanged = not lemma or lemma.lower() == word.lower()
+    if not unchanged:
+        return lemma
+    if mode == "unchanged_nominal" and upos not in NOMINAL:
+        return lemma or word
+    if mode == "oov_unchanged" and known is not None and word.lower() in known:
+        return lemma or word
+    return _stem_like(word, lemma or word)
+
+
+# --------------------------------------------------------------------------- runtime
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None):
+    """The trained pipeline (cached), or None when it is not installed."""
+    model_dir = Path(path) if path else MODEL_DIR
+    if not (model_dir / "config.cfg").exists():
+        return None
+    import spacy
+
+    import kzdocs.lang.kk  # noqa: F401  (registers lang "kk" and its callbacks)
+
+    return spacy.load(model_dir)
+
+
+def model_available() -> bool:
+    return load_model() is not None
+
+
+def analyze(text: str, fallback: str = FALLBACK) -> list[tuple[str, str, str]]:
+    """(token, lemma, UPOS) for every token of a Kazakh text (whitespace excluded).
+
+    Lemmas are as in UD Kazakh-KTB (proper nouns keep their capital).  Without the model,
+    tokens are the words and numbers of the text, lemmas come from kk_stem and UPOS is "".
+    """
+    nlp = load_model()
+    if nlp is None:
+        return [(w, kk_stem(w) if _LETTER.search(w) else w, "")
+                for w in re.findall(r"\w+|[^\w\s]", text)]
+    doc = nlp(text)
+    return [(t.text, apply_fallback(t.text, t.lemma_, t.pos_, fallback), t.pos_)
+            for t in doc if not t.is_space]
+
+
+def lemmas(text: str, fallback: str = FALLBACK) -> list[str]:
+    """Lowercased lemmas of the words of a Kazakh text (tokens with a letter, in order):
+    a drop-in for ``kzdocs.nlp.lemmas(text, "kk")``."""
+    nlp = load_model()
+    if nlp is None:
+        return [kk_stem(w) for w in re.findall(r"[^\W\d_]+", text)]
+    out = []
+    for doc in _docs(nlp, text):
+        for t in doc:
+            if _LETTER.search(t.text):
+                out.append(apply_fallback(t.text, t.lemma_, t.pos_, fallback).lower())
+    return out
+
+
+def _docs(nlp, text: str, max_chars: int = 100_000):
+    """Long texts in pieces at paragraph breaks (a CNN tagger needs no long context)."""
+    if len(text) <= max_chars:
+        yield nlp(text)
+        return
+    pieces, buf = [], ""
+    for para in re.split(r"(\n\s*\n)", text):
+        if buf and len(buf) + len(para) > max_chars:
+            pieces.append(buf)
+            buf = ""
+        buf += para
+    if buf:
+        pieces.append(buf)
+    yield from nlp.pipe(pieces, batch_size=4)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def kk_stem_lemma(word: str) -> str:
+    return kk_stem(word) if _LETTER.search(word) else word
+
+
+def evaluate(nlp, sents: Sequence[Sentence], modes: Sequence[str] = FALLBACK_MODES,
+             known: set | None = None) -> dict:
+    """Token-level accuracy on gold tokens: ``upos``, ``lemma[<mode>]`` (exact) and
+    ``lemma_ci[<mode>]`` (case-insensitive) for each fallback mode, and the kk_stem
+    baseline (``lemma[kk_stem]``)."""
+    n = 0
+    upos_ok = 0
+    exact = {m: 0 for m in list(modes) + ["kk_stem"]}
+    ci = dict(exact)
+    docs = nlp.pipe((to_doc(nlp.vocab, s, annotated=False) for s in sents), batch_size=64)
+    for sent, doc in zip(sents, docs):
+        for tok, gold_lemma, gold_pos in zip(doc, sent.lemmas, sent.upos):
+            n += 1
+            upos_ok += tok.pos_ == gold_pos
+            preds = {m: apply_fallback(tok.text, tok.lemma_, tok.pos_, m, known) for m in modes}
+            preds["kk_stem"] = kk_stem_lemma(tok.text)
+            for m, p in preds.items():
+                exact[m] += p == gold_lemma
+                ci[m] += p.lower() == gold_lemma.lower()
+    res = {"tokens": n, "upos": upos_ok / n}
+    for m in exact:
+        res[f"lemma[{m}]"] = exact[m] / n
+        res[f"lemma_ci[{m}]"] = ci[m] / n
+    return res
+
+
+# --------------------------------------------------------------------------- training
+
+
+def _resolve_config(config: str | Path) -> Path:
+    path = Path(config)
+    if path.exists():
+        return path
+    for candidate in (CONFIG_DIR / path, CONFIG_DIR / f"{path}.cfg", CONFIG_DIR / f"morph_{path}.cfg"):
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"no morph config {config!r} (looked in {CONFIG_DIR})")
+
+
+def train_pipeline(train: Sequence[Sentence], dev: Sequence[Sentence], work: Path,
+                   config: str | Path = DEFAULT_CONFIG, overrides: dict | None = None,
+                   verbose: bool = False):
+    """Train on ``train`` (``dev`` is only logged, never used to pick a checkpoint: the
+    last model is returned) and return the loaded pipeline."""
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    import kzdocs.lang.kk  # noqa: F401
+
+    nlp = spacy.blank("kk")
+    ov = {"paths.train": str(write_docbin(nlp, train, work / "train.spacy")),
+          "paths.dev": str(write_docbin(nlp, dev, work / "dev.spacy"))}
+    ov.update(overrides or {})
+    out = work / "training"
+    if verbose:
+        spacy_train(_resolve_config(config), out, use_gpu=-1, overrides=ov)
+    else:
+        import contextlib
+        import io
+
+        with contextlib.redirect_stdout(io.StringIO()):
+            spacy_train(_resolve_config(config), out, use_gpu=-1, overrides=ov)
+    return spacy.load(out / "model-last")
+
+
+def cross_validate(data: str | Path = DEFAULT_DATA, config: str | Path = DEFAULT_CONFIG,
+                   k: int = N_FOLDS, seed: int = FOLD_SEED, overrides: dict | None = None,
+                   folds_to_run: Sequence[int] | None = None, verbose: bool = True) -> list[dict]:
+    """k-fold cross-validation; one result dict (see :func:`evaluate`) per fold."""
+    sents = read_conllu(data)
+    results = []
+    for fold in (folds_to_run if folds_to_run is not None else range(k)):
+        train, test = split_fold(sents, fold, k, seed)
+        known = {w.lower() for s in train for w in s.words}
+        with tempfile.TemporaryDirectory(prefix="kzdocs-morph-") as tmp:
+            nlp = train_pipeline(train, test[:50], Path(tmp), config, overrides)
+            res = evaluate(nlp, test, modes=FALLBACK_MODES + ("oov_unchanged",), known=known)
+        res["fold"] = fold
+        results.append(res)
+        if verbose:
+            print(f"fold {fold}: upos {res['upos']:.4f}  lemma {res['lemma[none]']:.4f}  "
+                  f"+fallback {res['lemma[unchanged_nominal]']:.4f}  kk_stem {res['lemma[kk_stem]']:.4f}",
+                  flush=True)
+    return results
+
+
+def train_morph(data: str | Path = DEFAULT_DATA, output_dir: str | Path = MODEL_DIR,
+                config: str | Path = DEFAULT_CONFIG, max_sentences: int | None = None,
+                overrides: dict | None = None, work_dir: str | Path | None = None,
+                verbose: bool = True) -> Path:
+    """Train the shipped pipeline on all sentences (or the first ``max_sentences``) and
+    write it to ``output_dir`` without training-only files."""
+    from spacy.language import create_tokenizer
+
+    sents = read_conllu(data)
+    if max_sentences is not None:
+        sents = sents[:max_sentences]
+    tmp = None
+    if work_dir is None:
+        tmp = tempfile.mkdtemp(prefix="kzdocs-morph-")
+        work = Path(tmp)
+    else:
+        work = Path(work_dir)
+        work.mkdir(parents=True, exist_ok=True)
+    try:
+        nlp = train_pipeline(sents, sents[:20], work, config, overrides, verbose=verbose)
+        nlp.tokenizer = create_tokenizer()(nlp)  # the rules of kzdocs.lang.kk, as shipped
+        nlp.meta["name"] = "morph"
+        nlp.meta["version"] = "0.1.0"
+        nlp.meta["description"] = (
+            "Kazakh UPOS tagger and edit-tree lemmatizer trained by kzdocs on UD Kazakh-KTB "
+            "(Tyers and Washington 2015; Makazhanov et al. 2015). Derivative of the treebank, "
+            "licensed CC BY-SA 4.0.")
+        nlp.meta["license"] = "CC BY-SA 4.0"
+        nlp.meta["sources"] = [{
+            "name": "UD Kazakh-KTB",
+            "url": "https://github.com/UniversalDependencies/UD_Kazakh-KTB",
+            "license": "CC BY-SA 4.0",
+            "author": "Tyers and Washington 2015; Makazhanov, Sultangazina, Makhambetov, Yessenbayev 2015",
+        }]
+        nlp.meta["performance"] = {}
+        output_dir = Path(output_dir)
+        if output_dir.exists():
+            shutil.rmtree(output_dir)
+        output_dir.parent.mkdir(parents=True, exist_ok=True)
+        nlp.to_disk(output_dir)
+        load_model.cache_clear()
+        return output_dir
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+__all__ = ["analyze", "lemmas", "load_model", "model_available", "read_conllu", "folds",
+           "split_fold", "evaluate", "cross_validate", "train_morph", "apply_fallback"]

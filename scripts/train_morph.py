@@ -1,0 +1,103 @@
+#!/usr/bin/env python
+"""Train or cross-validate the kzdocs Kazakh lemmatizer + UPOS tagger on UD Kazakh-KTB.
+
+    # 5-fold cross-validation (seeded) of a configuration; per-fold and mean accuracy
+    OMP_NUM_THREADS=1 python scripts/train_morph.py --cv --config configs/morph.cfg \
+        --results /tmp/morph_cv_A.json
+
+    # the shipped model, trained on all 863 sentences
+    OMP_NUM_THREADS=1 python scripts/train_morph.py --config configs/morph.cfg \
+        --output kzdocs/models/kk_morph
+
+The treebank (CC BY-SA 4.0) is read from ../shared/data/ud_kk_ktb and never copied into
+the repository; DocBins and spaCy's checkpoints live in a temporary directory and only the
+final pipeline is written to --output.  Accuracy is measured on gold tokens, lemma as an
+exact string match; "fallback" rows back the model up with kzdocs.stemming.kk_stem
+(kzdocs.morph.apply_fallback).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kzdocs.morph import (  # noqa: E402
+    DEFAULT_CONFIG, DEFAULT_DATA, MODEL_DIR, N_FOLDS, cross_validate, train_morph,
+)
+
+COLUMNS = (("upos", "UPOS"), ("lemma[none]", "lemma"), ("lemma[unchanged_nominal]", "lemma+stem(nominal)"),
+           ("lemma[unchanged]", "lemma+stem(all)"), ("lemma[oov_unchanged]", "lemma+stem(OOV)"),
+           ("lemma[kk_stem]", "kk_stem only"), ("lemma_ci[unchanged_nominal]", "lemma+stem(nominal), ci"))
+
+
+def summarize(results: list[dict]) -> dict:
+    keys = [k for k in results[0] if k not in ("fold", "tokens")]
+    return {k: sum(r[k] for r in results) / len(results) for k in keys}
+
+
+def print_table(results: list[dict]) -> None:
+    print("fold  " + "  ".join(f"{h:>10}" for _, h in COLUMNS))
+    for r in results:
+        print(f"{r['fold']:>4}  " + "  ".join(f"{r[k]:>10.4f}" for k, _ in COLUMNS))
+    mean = summarize(results)
+    print("mean  " + "  ".join(f"{mean[k]:>10.4f}" for k, _ in COLUMNS))
+
+
+def parse_overrides(items: list[str]) -> dict:
+    out = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        try:
+            out[key] = json.loads(value)
+        except ValueError:
+            out[key] = value
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=str(DEFAULT_DATA), help="UD Kazakh-KTB .conllu file")
+    ap.add_argument("--config", default=str(DEFAULT_CONFIG), help="spaCy config (path or name in configs/)")
+    ap.add_argument("--output", default=str(MODEL_DIR), help="where to write the pipeline")
+    ap.add_argument("--cv", action="store_true", help="k-fold cross-validation instead of training")
+    ap.add_argument("--folds", type=int, default=N_FOLDS)
+    ap.add_argument("--only-fold", type=int, action="append", default=None, help="run only these folds")
+    ap.add_argument("--results", default=None, help="write the CV results (JSON) here")
+    ap.add_argument("--max-sentences", type=int, default=None, help="train on the first N sentences")
+    ap.add_argument("--max-steps", type=int, default=None)
+    ap.add_argument("--work-dir", default=None, help="keep DocBins and checkpoints here")
+    ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="config override, e.g. --set training.dropout=0.2")
+    args = ap.parse_args(argv)
+    overrides = parse_overrides(args.set)
+    if args.max_steps is not None:
+        overrides["training.max_steps"] = args.max_steps
+        overrides["training.eval_frequency"] = max(1, min(200, args.max_steps))
+    t0 = time.time()
+    if args.cv:
+        results = cross_validate(args.data, args.config, k=args.folds, overrides=overrides,
+                                 folds_to_run=args.only_fold)
+        print_table(results)
+        if args.results:
+            Path(args.results).write_text(json.dumps(
+                {"config": str(args.config), "overrides": overrides, "folds": results,
+                 "mean": summarize(results), "seconds": time.time() - t0}, indent=1), encoding="utf-8")
+    else:
+        out = train_morph(args.data, args.output, config=args.config, max_sentences=args.max_sentences,
+                          overrides=overrides, work_dir=args.work_dir, verbose=not args.quiet)
+        print(f"model written to {out} ({time.time() - t0:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
