@@ -12,6 +12,7 @@ _API = {
     "extract": ("kzdocs.extract", "extract"),
     "read_pdf": ("kzdocs.pdf", "read_pdf"),
     "extract_figures": ("kzdocs.extract.figures", "extract_figures"),
+    "Archive": ("kzdocs.archive", "Archive"),
     "Inquiry": ("kzdocs.model", "Inquiry"),
     "Document": ("kzdocs.document", "Document"),
     "KzdocsError": ("kzdocs.errors", "KzdocsError"),
@@ -20,6 +21,7 @@ _API = {
 __all__ = [*_API, "__version__"]
 
 if TYPE_CHECKING:
+    from .archive import Archive
     from .document import Document
     from .errors import InputError, KzdocsError
     from .extract import extract

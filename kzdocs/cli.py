@@ -311,6 +311,8 @@ def index(dirs: tuple[Path, ...], db: Path, jobs: int | None, scheduler: str | N
     Exit status: 0 when every file was indexed or skipped, 1 when any failed, 2 on usage
     errors, 130 when interrupted.
     """
+    import sqlite3
+
     from .archive.indexer import Indexer
     from .errors import KzdocsError
 
@@ -322,9 +324,11 @@ def index(dirs: tuple[Path, ...], db: Path, jobs: int | None, scheduler: str | N
     except KeyboardInterrupt:
         click.echo(f"kzdocs: interrupted: {indexer.summary}", err=True)
         sys.exit(130)
-    except (KzdocsError, RuntimeError) as exc:
-        _archive_error(exc)
+    except (KzdocsError, RuntimeError, OSError, sqlite3.Error) as exc:
+        _archive_error(exc if isinstance(exc, KzdocsError) else f"{db}: {exc}")
         return
+    if not summary.found:
+        click.echo("kzdocs: no PDFs found in " + ", ".join(map(str, dirs)), err=True)
     for path, error in summary.failures:
         click.echo(f"kzdocs: {_shown(path)}: {error}", err=True)
     if fmt == "json":
@@ -359,6 +363,8 @@ def search(query: str, db: Path, topic: str | None, year: int | None, lang: str 
     "an exact phrase", a OR b, -word or NOT word to exclude, prefix* . Any other punctuation
     is ignored.
     """
+    import sqlite3
+
     from .errors import KzdocsError
 
     color = fmt == "table" and sys.stdout.isatty()
@@ -369,6 +375,9 @@ def search(query: str, db: Path, topic: str | None, year: int | None, lang: str 
                                   signatory=signatory, faction=faction, limit=limit, mark=mark)
     except KzdocsError as exc:
         _archive_error(exc)
+        return
+    except sqlite3.Error as exc:
+        _archive_error(f"{db}: {exc}")
         return
     if fmt == "json":
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
@@ -407,6 +416,8 @@ def _format_number(value: float) -> str:
 def stats(db: Path, by: str | None, sum_figures: bool, year: int | None, lang: str | None,
           limit: int | None, fmt: str) -> None:
     """Counts of an archive's documents, per topic, year, addressee, faction or signatory."""
+    import sqlite3
+
     from .errors import KzdocsError
 
     try:
@@ -418,6 +429,9 @@ def stats(db: Path, by: str | None, sum_figures: bool, year: int | None, lang: s
                 rows = archive.stats(by, sum_figures=sum_figures, year=year, lang=lang)
     except KzdocsError as exc:
         _archive_error(exc)
+        return
+    except sqlite3.Error as exc:
+        _archive_error(f"{db}: {exc}")
         return
     if overview is not None:
         if fmt == "json":
@@ -480,6 +494,8 @@ def export(db: Path, fmt: str, table: str, output: Path | None, no_text: bool,
 
     Every row of a part (figures, signatories, …) carries its document's id and path.
     """
+    import sqlite3
+
     from .errors import KzdocsError
 
     if fmt == "parquet" and output is None:
@@ -492,6 +508,9 @@ def export(db: Path, fmt: str, table: str, output: Path | None, no_text: bool,
                                    include_removed=include_removed)
     except KzdocsError as exc:
         _archive_error(exc)
+        return
+    except (sqlite3.Error, OSError) as exc:
+        _archive_error(f"{db}: {exc}")
         return
     if output is not None:
         click.echo(f"kzdocs: {count} rows of {table} written to {output}", err=True)

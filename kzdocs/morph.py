@@ -41,9 +41,11 @@ FOLD_SEED = 0
 
 # Where the trained lemmatizer is backed up by kk_stem (chosen by cross-validation, see
 # kzdocs/models/README.md): "none", "unchanged" (the model left the word as it is),
-# "unchanged_nominal" (same, and the predicted UPOS is nominal), "oov_unchanged".
-FALLBACK = "unchanged_nominal"
-FALLBACK_MODES = ("none", "unchanged", "unchanged_nominal")
+# "unchanged_nominal" (same, and the predicted UPOS is nominal), "oov_unchanged" (the model
+# left unchanged a word that was not in its training data: the shipped choice).
+FALLBACK = "oov_unchanged"
+KNOWN_FORMS = "known_forms.txt"  # in the model directory: the training forms, lowercased
+FALLBACK_MODES = ("none", "unchanged", "unchanged_nominal", "oov_unchanged", "oov_unchanged_nominal")
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "PRON"})
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -176,7 +178,9 @@ def apply_fallback(word: str, lemma: str, upos: str, mode: str = FALLBACK,
         return lemma
     if mode == "unchanged_nominal" and upos not in NOMINAL:
         return lemma or word
-    if mode == "oov_unchanged" and known is not None and word.lower() in known:
+    if mode.startswith("oov_") and known is not None and word.lower() in known:
+        return lemma or word
+    if mode == "oov_unchanged_nominal" and upos not in NOMINAL:
         return lemma or word
     return _stem_like(word, lemma or word)
 
@@ -197,6 +201,15 @@ def load_model(path: str | None = None):
     return spacy.load(model_dir)
 
 
+@lru_cache(maxsize=4)
+def known_forms(path: str | None = None) -> frozenset:
+    """The word forms the shipped model was trained on (lowercased); empty if not shipped."""
+    f = (Path(path) if path else MODEL_DIR) / KNOWN_FORMS
+    if not f.exists():
+        return frozenset()
+    return frozenset(f.read_text(encoding="utf-8").split())
+
+
 def model_available() -> bool:
     return load_model() is not None
 
@@ -211,9 +224,9 @@ def analyze(text: str, fallback: str = FALLBACK) -> list[tuple[str, str, str]]:
     if nlp is None:
         return [(w, kk_stem(w) if _LETTER.search(w) else w, "")
                 for w in re.findall(r"\w+|[^\w\s]", text)]
-    doc = nlp(text)
-    return [(t.text, apply_fallback(t.text, t.lemma_, t.pos_, fallback), t.pos_)
-            for t in doc if not t.is_space]
+    known = known_forms()
+    return [(t.text, apply_fallback(t.text, t.lemma_, t.pos_, fallback, known), t.pos_)
+            for doc in _docs(nlp, text) for t in doc if not t.is_space]
 
 
 def lemmas(text: str, fallback: str = FALLBACK) -> list[str]:
@@ -222,11 +235,12 @@ def lemmas(text: str, fallback: str = FALLBACK) -> list[str]:
     nlp = load_model()
     if nlp is None:
         return [kk_stem(w) for w in re.findall(r"[^\W\d_]+", text)]
+    known = known_forms()
     out = []
     for doc in _docs(nlp, text):
         for t in doc:
             if _LETTER.search(t.text):
-                out.append(apply_fallback(t.text, t.lemma_, t.pos_, fallback).lower())
+                out.append(apply_fallback(t.text, t.lemma_, t.pos_, fallback, known).lower())
     return out
 
 
@@ -329,12 +343,12 @@ def cross_validate(data: str | Path = DEFAULT_DATA, config: str | Path = DEFAULT
         known = {w.lower() for s in train for w in s.words}
         with tempfile.TemporaryDirectory(prefix="kzdocs-morph-") as tmp:
             nlp = train_pipeline(train, test[:50], Path(tmp), config, overrides)
-            res = evaluate(nlp, test, modes=FALLBACK_MODES + ("oov_unchanged",), known=known)
+            res = evaluate(nlp, test, modes=FALLBACK_MODES, known=known)
         res["fold"] = fold
         results.append(res)
         if verbose:
             print(f"fold {fold}: upos {res['upos']:.4f}  lemma {res['lemma[none]']:.4f}  "
-                  f"+fallback {res['lemma[unchanged_nominal]']:.4f}  kk_stem {res['lemma[kk_stem]']:.4f}",
+                  f"+fallback {res['lemma[' + FALLBACK + ']']:.4f}  kk_stem {res['lemma[kk_stem]']:.4f}",
                   flush=True)
     return results
 
@@ -379,7 +393,10 @@ def train_morph(data: str | Path = DEFAULT_DATA, output_dir: str | Path = MODEL_
             shutil.rmtree(output_dir)
         output_dir.parent.mkdir(parents=True, exist_ok=True)
         nlp.to_disk(output_dir)
+        forms = sorted({w.lower() for s in sents for w in s.words if _LETTER.search(w)})
+        (output_dir / KNOWN_FORMS).write_text("\n".join(forms) + "\n", encoding="utf-8")
         load_model.cache_clear()
+        known_forms.cache_clear()
         return output_dir
     finally:
         if tmp is not None:

@@ -25,6 +25,9 @@ def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> str:
     for ending in sorted(endings, key=len, reverse=True):
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= min_stem and any(c in _VOWELS for c in stem):
+            # The possessive -сы/-сі follows a vowel other than ы/і: облысы is облыс + ы.
+            if ending[0] == "с" and (stem[-1] not in _VOWELS or stem[-1] in "ыі"):
+                continue
             return stem
     return word
 

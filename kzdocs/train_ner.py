@@ -175,7 +175,6 @@ def train_ner(
     """
     import spacy
     from spacy.cli.train import train as spacy_train
-    from spacy.language import create_tokenizer
 
     import kzdocs.lang.kk  # noqa: F401  (registers lang "kk" even without the entry point)
 
@@ -215,36 +214,58 @@ def train_ner(
         best = train_out / "model-best"
         if not best.exists():
             best = train_out / "model-last"
-        nlp = spacy.load(best)
-        if add_sentencizer and "sentencizer" not in nlp.pipe_names:
-            nlp.add_pipe("sentencizer", first=True)
-        if add_rules:
-            add_rule_components(nlp)
-        # a fresh tokenizer, so the shipped rules are those of kzdocs.lang.kk
-        nlp.tokenizer = create_tokenizer()(nlp)
-        nlp.meta["name"] = "ner"
-        nlp.meta["description"] = (
-            "Kazakh named-entity recogniser (25 KazNERD labels) trained by kzdocs on "
-            "KazNERD (Yeshpanov, Khassanov, Varol, LREC 2022; CC BY 4.0)."
-        )
-        nlp.meta["license"] = "CC BY 4.0"
-        nlp.meta["sources"] = [
-            {
-                "name": "KazNERD",
-                "url": "https://github.com/IS2AI/KazNERD",
-                "license": "CC BY 4.0",
-                "author": "Yeshpanov, Khassanov, Varol",
-            }
-        ]
-        if output_dir.exists():
-            shutil.rmtree(output_dir)
-        output_dir.parent.mkdir(parents=True, exist_ok=True)
-        nlp.to_disk(output_dir)
-        _strip_model(output_dir)
+        package_model(best, output_dir, add_sentencizer=add_sentencizer, add_rules=add_rules)
         return output_dir
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def package_model(
+    model_dir: str | Path, output_dir: str | Path, add_sentencizer: bool = True,
+    add_rules: bool = True,
+) -> Path:
+    """Turn a spaCy training checkpoint (``model-best``) into the shipped pipeline:
+    sentencizer first, rule components after the ``ner``, the tokenizer rebuilt from
+    the current ``kzdocs.lang.kk`` rules, KazNERD attribution in the meta, and only
+    the files needed for inference."""
+    import spacy
+    from spacy.language import create_tokenizer
+
+    import kzdocs.lang.kk  # noqa: F401
+
+    output_dir = Path(output_dir)
+    nlp = spacy.load(model_dir)
+    if add_sentencizer and "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    if add_rules:
+        add_rule_components(nlp)
+    # a fresh tokenizer, so the shipped rules are those of kzdocs.lang.kk
+    nlp.tokenizer = create_tokenizer()(nlp)
+    nlp.meta["name"] = "ner"
+    nlp.meta["description"] = (
+        "Kazakh named-entity recogniser (25 KazNERD labels) trained by kzdocs on "
+        "KazNERD (Yeshpanov, Khassanov, Varol, LREC 2022; CC BY 4.0)."
+    )
+    nlp.meta["license"] = "CC BY 4.0"
+    nlp.meta["sources"] = [
+        {
+            "name": "KazNERD",
+            "url": "https://github.com/IS2AI/KazNERD",
+            "license": "CC BY 4.0",
+            "author": "Yeshpanov, Khassanov, Varol",
+        }
+    ]
+    # the DocBins lived in a temporary directory: do not ship their paths
+    for key in ("train", "dev"):
+        if key in nlp.config.get("paths", {}):
+            nlp.config["paths"][key] = None
+    if output_dir.exists():
+        shutil.rmtree(output_dir)
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(output_dir)
+    _strip_model(output_dir)
+    return output_dir
 
 
 def add_rule_components(nlp) -> None:
@@ -278,7 +299,7 @@ def evaluate_ner(nlp, sents: Sequence[Sentence]) -> dict:
     examples = []
     golds = list(sentences_to_docs(nlp, sents))
     preds = [Doc(nlp.vocab, words=[t.text for t in g], spaces=[True] * len(g)) for g in golds]
-    for name, proc in nlp.pipeline:
+    for _name, proc in nlp.pipeline:
         preds = list(proc.pipe(preds)) if hasattr(proc, "pipe") else [proc(d) for d in preds]
     for pred, gold in zip(preds, golds):
         examples.append(Example(pred, gold))

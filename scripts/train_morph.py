@@ -35,8 +35,8 @@ from kzdocs.morph import (  # noqa: E402
 )
 
 COLUMNS = (("upos", "UPOS"), ("lemma[none]", "lemma"), ("lemma[unchanged_nominal]", "lemma+stem(nominal)"),
-           ("lemma[unchanged]", "lemma+stem(all)"), ("lemma[oov_unchanged]", "lemma+stem(OOV)"),
-           ("lemma[kk_stem]", "kk_stem only"), ("lemma_ci[unchanged_nominal]", "lemma+stem(nominal), ci"))
+           ("lemma[unchanged]", "lemma+stem(all)"), ("lemma[oov_unchanged]", "lemma+stem(OOV)"), ("lemma[oov_unchanged_nominal]", "lemma+stem(OOV,nominal)"),
+           ("lemma[kk_stem]", "kk_stem only"), ("lemma_ci[oov_unchanged]", "lemma+stem(OOV), ci"))
 
 
 def summarize(results: list[dict]) -> dict:

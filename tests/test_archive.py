@@ -30,6 +30,7 @@ from kzdocs.cli import main
 from conftest import CORPUS, DATA, ROOT
 
 PDFS = sorted((CORPUS / "pdf").glob("*.pdf"))
+LIGHT = {"topics": False, "entities": False}  # where the models' time is beside the point
 MAX_PAGES = 4  # corpus letters have 1 to 3 pages; huge.pdf has more
 BAD = {"corrupt.pdf": "damaged or truncated", "encrypted.pdf": "encrypted",
        "empty.pdf": "empty file", "huge.pdf": "over the limit", "notpdf.pdf": "not a PDF",
@@ -153,7 +154,7 @@ def test_worker_that_hangs_or_crashes_costs_only_its_file(tmp_path, monkeypatch)
     copy_pdfs(tmp_path / "in", PDFS[:6])
     monkeypatch.setenv("KZDOCS_ARCHIVE_FAULT", f"hang={PDFS[1].name};crash={PDFS[3].name}")
     start = time.monotonic()
-    summary = index(tmp_path / "a.sqlite", [tmp_path / "in"], jobs=2, timeout=3)
+    summary = index(tmp_path / "a.sqlite", [tmp_path / "in"], jobs=2, timeout=3, **LIGHT)
     assert time.monotonic() - start < 30
     assert (summary.indexed, summary.failed) == (4, 2)
     with Archive(tmp_path / "a.sqlite") as archive:
@@ -162,10 +163,10 @@ def test_worker_that_hangs_or_crashes_costs_only_its_file(tmp_path, monkeypatch)
     assert kinds[PDFS[3].name][0] == "crash" and "worker died" in kinds[PDFS[3].name][1]
     # known failures are not retried until asked to
     monkeypatch.delenv("KZDOCS_ARCHIVE_FAULT")
-    again = index(tmp_path / "a.sqlite", [tmp_path / "in"], jobs=2, timeout=3)
+    again = index(tmp_path / "a.sqlite", [tmp_path / "in"], jobs=2, timeout=3, **LIGHT)
     assert (again.indexed, again.skipped, again.known_failures) == (0, 6, 2)
     retried = index(tmp_path / "a.sqlite", [tmp_path / "in"], jobs=2, timeout=3,
-                    retry_failed=True)
+                    retry_failed=True, **LIGHT)
     assert (retried.indexed, retried.failed) == (2, 0)
     with Archive(tmp_path / "a.sqlite") as archive:
         assert archive.failures() == [] and len(archive.documents()) == 6
@@ -187,7 +188,7 @@ def test_run_killed_with_sigkill_resumes_without_loss_or_doubles(tmp_path):
     env = dict(os.environ, KZDOCS_ARCHIVE_FAULT="delay=0.05",
                PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     command = [sys.executable, "-m", "kzdocs.cli", "index", str(tmp_path / "in"), "--db",
-               str(db), "-j", "1", "--no-progress"]
+               str(db), "-j", "1", "--no-progress", "--no-topics", "--no-entities"]
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
@@ -217,17 +218,17 @@ def test_incremental_skip_reextract_remove_restore(tmp_path, monkeypatch):
     folder = tmp_path / "in"
     pdfs = copy_pdfs(folder, PDFS[:5])
     db = tmp_path / "a.sqlite"
-    first = index(db, [folder], jobs=1)
+    first = index(db, [folder], jobs=1, **LIGHT)
     assert (first.indexed, first.skipped, first.failed, first.removed) == (5, 0, 0, 0)
     with Archive(db) as archive:
         before = {d.path: d for d in archive.documents()}
-    second = index(db, [folder], jobs=1)
+    second = index(db, [folder], jobs=1, **LIGHT)
     assert (second.indexed, second.skipped) == (0, 5)
 
     changed, gone = pdfs[0], pdfs[1]
     shutil.copy(PDFS[10], changed)  # new content under the same name
     gone.unlink()
-    third = index(db, [folder], jobs=1)
+    third = index(db, [folder], jobs=1, **LIGHT)
     assert (third.indexed, third.skipped, third.removed) == (1, 3, 1)
     with Archive(db) as archive:
         after = {d.path: d for d in archive.documents(include_removed=True)}
@@ -243,11 +244,11 @@ def test_incremental_skip_reextract_remove_restore(tmp_path, monkeypatch):
         assert all(h.path != str(gone) for h in archive.search("депутат", limit=50))
 
     shutil.copy(PDFS[1], gone)  # back, unchanged
-    fourth = index(db, [folder], jobs=1)
+    fourth = index(db, [folder], jobs=1, **LIGHT)
     assert (fourth.indexed, fourth.restored, fourth.skipped) == (0, 1, 5)
 
     monkeypatch.setattr("kzdocs.archive.indexer.ARCHIVE_PIPELINE", 999)  # a new pipeline
-    fifth = index(db, [folder], jobs=1)
+    fifth = index(db, [folder], jobs=1, **LIGHT)
     assert (fifth.indexed, fifth.skipped) == (5, 0)
 
 
@@ -321,16 +322,22 @@ def test_any_query_gives_results_or_query_error(archive, query):
 
 def test_stats_counts_and_sums(archive, built):
     total = len(archive.documents())
-    for by in ("year", "faction", "addressee", "language", "topic"):
+    for by in ("year", "faction", "addressee", "language", "doc_type"):
         assert sum(r.documents for r in archive.stats(by)) == total, by
-    signers = archive.stats("signatory")
-    assert sum(r.documents for r in signers) >= total
+    for by in ("signatory", "topic"):  # a letter counts for each of its signatories, topics
+        assert sum(r.documents for r in archive.stats(by)) >= total, by
     rows = archive.stats("faction", sum_figures=True)
     kzt = sum(r.sums.get("KZT", 0) for r in rows)
     expected = archive.con.execute("SELECT sum(value) FROM figures WHERE currency = 'KZT'"
                                    ).fetchone()[0]
     assert kzt == pytest.approx(expected)
-    assert [r.key for r in archive.stats("topic")] == [None]  # no topics yet
+    topic = archive.con.execute("SELECT code FROM topics LIMIT 1").fetchone()
+    if topic is not None:  # the topic filter keeps the documents with that topic only
+        hits = archive.search("депутат", topic=topic[0], limit=100)
+        with_topic = {r[0] for r in archive.con.execute(
+            "SELECT d.path FROM topics t JOIN documents d ON d.id = t.document_id "
+            "WHERE t.code = ?", topic)}
+        assert hits and {h.path for h in hits} <= with_topic
     result = cli("stats", "--db", built[1], "--by", "year", "--sum-figures")
     assert result.exit_code == 0 and "year" in result.output and "KZT" in result.output
     overview = json.loads(cli("stats", "--db", built[1], "--format", "json").output)

@@ -70,7 +70,7 @@ class DaskPool:
             raise MissingDependency("--scheduler needs dask.distributed: "
                                     "pip install 'kzdocs[dask]'") from None
         try:
-            return Client(self.scheduler, timeout="30s", set_as_default=False)
+            return Client(self.scheduler, timeout="10s", set_as_default=False)
         except (OSError, TimeoutError) as exc:
             raise ArchiveError(f"cannot reach the Dask scheduler at {self.scheduler}: "
                                f"{exc}") from None

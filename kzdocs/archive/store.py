@@ -150,6 +150,8 @@ def connect(path: str | os.PathLike, *, create: bool = False) -> sqlite3.Connect
 
     Raises ArchiveError with a one-line reason instead of sqlite3's errors."""
     path = Path(path)
+    if create and not path.parent.is_dir():
+        raise ArchiveError(f"{path}: cannot create the archive: no folder {path.parent}")
     if not create and not path.is_file():
         raise ArchiveError(f"{path}: no archive there "
                            f"(make one with `kzdocs index DIR --db {path}`)")

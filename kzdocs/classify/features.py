@@ -1,8 +1,9 @@
 """Features for topic classification, computed the same way when training and predicting.
 
-Two blocks, each TF-IDF weighted (sublinear term frequency, smoothed idf) and L2-normalised:
-lemmas (Kazakh stems, Russian lemmas: an agglutinative word's many forms count as one) and
-character 3- to 5-grams inside word boundaries (they catch what the lemmatiser misses).
+Three blocks, each TF-IDF weighted (sublinear term frequency, smoothed idf) and L2-normalised:
+lemmas (Kazakh stems, Russian lemmas: an agglutinative word's many forms count as one),
+character 3- to 5-grams inside word boundaries (they catch what the lemmatiser misses), and
+the hits of each topic's hand-written Kazakh and Russian lexicon (lexicon.py).
 The code is plain Python so that prediction needs neither scikit-learn nor SciPy.
 """
 from __future__ import annotations
@@ -12,15 +13,12 @@ import re
 from collections import Counter
 
 from ..nlp import lemmas
+from .lexicon import hits
 
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w\s-]|\d")
 CHAR_RANGE = (3, 5)
-BLOCKS = ("lemma", "char")
-
-
-def lemma_terms(text: str, lang: str | None) -> list[str]:
-    return [f"l:{lemma}" for lemma in lemmas(text, lang) if len(lemma) > 2]
+BLOCKS = ("lemma", "char", "lexicon")
 
 
 def char_terms(text: str) -> list[str]:
@@ -38,7 +36,12 @@ def char_terms(text: str) -> list[str]:
 
 
 def terms(text: str, lang: str | None) -> dict[str, Counter]:
-    return {"lemma": Counter(lemma_terms(text, lang)), "char": Counter(char_terms(text))}
+    """The three bags of a text: lemmas, character n-grams, and hits of each topic's lexicon
+    (the lexicon block is shared by both languages, which is what lets few examples teach)."""
+    lems = lemmas(text, lang)
+    return {"lemma": Counter(f"l:{x}" for x in lems if len(x) > 2),
+            "char": Counter(char_terms(text)),
+            "lexicon": Counter({f"x:{code}": n for code, n in hits(lems, lang).items() if n})}
 
 
 def weigh(counts: Counter, index: dict[str, int], idf: list[float]) -> dict[int, float]:

@@ -19,7 +19,7 @@ from typing import Any
 from .features import BLOCKS, terms, weigh
 from .taxonomy import CODES
 
-BLOCK_WEIGHTS = {"lemma": 1.0, "char": 1.0}
+BLOCK_WEIGHTS = {"lemma": 1.0, "char": 1.0, "lexicon": 1.0}
 
 
 @dataclass

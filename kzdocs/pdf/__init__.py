@@ -30,11 +30,11 @@ def _open(path: Path, data: bytes):
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        reason = str(exc).lower()
-        if "password" in reason:
-            raise InputError(path, "encrypted PDF (password required)") from None
+        # pdfium's error code can be left over from an earlier file: test the bytes first.
         if _EMPTY_PAGE_TREE.search(data):
             raise InputError(path, "PDF has no pages") from None
+        if "password" in str(exc).lower() and b"/Encrypt" in data:
+            raise InputError(path, "encrypted PDF (password required)") from None
         raise InputError(path, f"damaged or truncated PDF ({exc})") from None
 
 

@@ -1,0 +1,87 @@
+"""CAP topics: taxonomy, features, training, the shipped classifier and topic discovery."""
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from kzdocs.classify import TopicModel, classify, load_model
+from kzdocs.classify.features import char_terms
+from kzdocs.classify.taxonomy import BY_CODE, CODES, TOPICS
+from kzdocs.cli import main
+
+from conftest import CORPUS
+
+
+def test_taxonomy_has_the_21_major_topics_in_three_languages():
+    assert CODES == (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23)
+    for topic in TOPICS:
+        assert topic.en and topic.kk and topic.ru and topic.scope
+    assert BY_CODE[9].label("kk") == "Көші-қон"
+
+
+def test_char_features_match_scikit_learns_char_wb():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    text = "еңбек миграциясы 2019 жылы өсті"
+    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5)).build_analyzer()
+    assert sorted(t[2:] for t in char_terms(text)) == sorted(analyzer("еңбек миграциясы  жылы өсті"))
+
+
+def test_training_command_writes_a_loadable_model(tmp_path):
+    result = CliRunner().invoke(main, ["train", "topics", "--corpus", str(CORPUS), "--no-cv",
+                                       "--limit", "40", "--output", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    model = TopicModel(tmp_path)
+    ranked = model.scores("Ауруханалар мен емханаларда дәрігерлер жетіспейді", "kk")
+    assert len(ranked) == 21 and all(0 <= p <= 1 for _, p in ranked)
+
+
+shipped = pytest.mark.skipif(load_model() is None, reason="topic model not shipped")
+
+
+@shipped
+def test_shipped_model_is_small_and_fast():
+    from kzdocs.classify import MODEL_DIR
+
+    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
+    assert size <= 20 * 2 ** 20
+    texts = [(p.read_text(encoding="utf-8"), p.stem[:2]) for p in sorted((CORPUS / "src").glob("*.txt"))]
+    classify(*texts[0])
+    start = time.perf_counter()
+    for text, lang in texts:
+        classify(text, lang)
+    assert (time.perf_counter() - start) / len(texts) <= 0.010
+
+
+@shipped
+def test_classify_output_is_sorted_and_labelled(seed_text):
+    topics = classify(seed_text, "kk")
+    assert topics and [t.score for t in topics] == sorted((t.score for t in topics), reverse=True)
+    assert all(t.label == BY_CODE[t.code].en for t in topics)
+
+
+def test_discovery_lines_up_with_cap_codes():
+    from sklearn.metrics import adjusted_mutual_info_score
+
+    from kzdocs.classify.discover import discover
+    from kzdocs.classify.train import load_corpus
+
+    examples = load_corpus(CORPUS)
+    found, assignment = discover([(e.doc_id, e.text, e.lang) for e in examples], 21)
+    assert len(found) == 21 and all(len(t.terms) == 10 for t in found)
+    assert adjusted_mutual_info_score([e.primary for e in examples], assignment) >= 0.2
+
+
+def test_discover_command_json(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in sorted((CORPUS / "src").glob("kk-00[0-2]*.txt")):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["topics", "discover", str(folder), "--k", "4",
+                                       "--format", "json"])
+    assert result.exit_code == 0, result.output
+    topics = json.loads(result.stdout)
+    assert len(topics) == 4 and topics[0]["terms"]
