@@ -223,8 +223,8 @@ def _documents_of(source: Path) -> list[tuple[str, str, str | None]]:
     if source.is_file():
         from .archive import Archive
 
-        return [(str(d["path"]), d["text"], d["language"])
-                for d in Archive(source).documents(with_text=True)]
+        archive = Archive(source)
+        return [(d.path, archive.text(d.id) or "", d.language) for d in archive.documents()]
     from .extract import load
     from .langid import detect
 

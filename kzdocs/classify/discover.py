@@ -28,13 +28,23 @@ class DiscoveredTopic:
     documents: list[tuple[str, float]] = field(default_factory=list)
 
 
-def _analyse(text: str, lang: str | None) -> tuple[list[str], Counter]:
+def _stop_words() -> set[str]:
+    """Function words of both languages (spaCy's Russian list, kzdocs' Kazakh one) and the
+    words every letter has."""
+    from spacy.lang.ru.stop_words import STOP_WORDS as RU
+
+    from ..lang.kk.stop_words import STOP_WORDS as KK
+
+    return set(RU) | set(KK) | LETTER_WORDS
+
+
+def _analyse(text: str, lang: str | None, stop: set[str]) -> tuple[list[str], Counter]:
     words = _WORD.findall(text)
     lems = lemmas(text, lang)
     surface: Counter = Counter()
     out = []
     for word, lemma in zip(words, lems):
-        if len(lemma) > 3 and lemma not in LETTER_WORDS:
+        if len(lemma) > 3 and lemma not in stop and word.lower() not in stop:
             out.append(lemma)
             surface[(lemma, word.lower())] += 1
     return out, surface
@@ -49,7 +59,8 @@ def discover(docs: list[tuple[str, str, str | None]], k: int, *, top_terms: int 
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    analysed = [_analyse(text, lang) for _, text, lang in docs]
+    stop = _stop_words()
+    analysed = [_analyse(text, lang, stop) for _, text, lang in docs]
     surface: dict[str, Counter] = defaultdict(Counter)
     for _, counts in analysed:
         for (lemma, word), n in counts.items():
