@@ -17,6 +17,7 @@ from .model import Entity
 MODELS = Path(__file__).resolve().parent / "models"
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _KAZAKH = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 @functools.lru_cache(maxsize=None)
@@ -91,6 +92,10 @@ def _morph_vocab():
 
 @functools.lru_cache(maxsize=200_000)
 def _ru_lemma(word: str) -> str:
+    """pymorphy2's normal form of a Cyrillic word; other words as they are (pymorphy2 fails
+    on letters Unicode gives no name)."""
+    if not _CYRILLIC.search(word):
+        return word
     return _morph_vocab().parse(word)[0].normal_form
 
 
