@@ -29,11 +29,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .configs import CONFIG_DIR, resolve_config
 from .stemming import kk_stem
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "kk_morph"
-CONFIG_DIR = ROOT / "configs"
 DEFAULT_CONFIG = CONFIG_DIR / "morph.cfg"
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ud_kk_ktb" / "kk_ktb-ud.conllu"
 N_FOLDS = 5
@@ -296,16 +296,6 @@ def evaluate(nlp, sents: Sequence[Sentence], modes: Sequence[str] = FALLBACK_MOD
 # --------------------------------------------------------------------------- training
 
 
-def _resolve_config(config: str | Path) -> Path:
-    path = Path(config)
-    if path.exists():
-        return path
-    for candidate in (CONFIG_DIR / path, CONFIG_DIR / f"{path}.cfg", CONFIG_DIR / f"morph_{path}.cfg"):
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(f"no morph config {config!r} (looked in {CONFIG_DIR})")
-
-
 def train_pipeline(train: Sequence[Sentence], dev: Sequence[Sentence], work: Path,
                    config: str | Path = DEFAULT_CONFIG, overrides: dict | None = None,
                    verbose: bool = False):
@@ -322,13 +312,13 @@ def train_pipeline(train: Sequence[Sentence], dev: Sequence[Sentence], work: Pat
     ov.update(overrides or {})
     out = work / "training"
     if verbose:
-        spacy_train(_resolve_config(config), out, use_gpu=-1, overrides=ov)
+        spacy_train(resolve_config(config, "morph"), out, use_gpu=-1, overrides=ov)
     else:
         import contextlib
         import io
 
         with contextlib.redirect_stdout(io.StringIO()):
-            spacy_train(_resolve_config(config), out, use_gpu=-1, overrides=ov)
+            spacy_train(resolve_config(config, "morph"), out, use_gpu=-1, overrides=ov)
     return spacy.load(out / "model-last")
 
 

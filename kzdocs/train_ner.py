@@ -23,9 +23,9 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
+from .configs import CONFIG_DIR, resolve_config
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-CONFIG_DIR = REPO_ROOT / "configs"
 DEFAULT_CONFIG = CONFIG_DIR / "ner_cnn128_prefix4.cfg"  # the shipped kk_ner
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"
 DEV_FRACTION = 0.1
@@ -123,16 +123,6 @@ def write_docbin(nlp, sents: Iterable[Sentence], path: Path) -> Path:
     return path
 
 
-def _resolve_config(config: str | Path) -> Path:
-    path = Path(config)
-    if path.exists():
-        return path
-    for candidate in (CONFIG_DIR / path, CONFIG_DIR / f"{path}.cfg", CONFIG_DIR / f"ner_{path}.cfg"):
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(f"no NER config {config!r} (looked in {CONFIG_DIR})")
-
-
 # files that only matter for resuming training
 _TRAINING_ONLY = ("meta.json.bak",)
 
@@ -180,7 +170,7 @@ def train_ner(
 
     data_path = Path(data_path)
     output_dir = Path(output_dir)
-    config_path = _resolve_config(config)
+    config_path = resolve_config(config, "ner")
 
     sents = read_iob2(data_path)
     train, dev = split_kaznerd(sents, dev_fraction=dev_fraction, seed=seed)

@@ -28,6 +28,7 @@ from collections import defaultdict
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 sys.path.insert(0, os.path.join(ROOT, "corpus"))
+from kzdocs.train_ner import read_iob2  # noqa: E402
 
 from kzdocs.extract.figures import extract_figures  # noqa: E402
 
@@ -129,26 +130,6 @@ def corpus_scores(corpus_dir: str | None = None, show_errors: bool = False) -> d
 
 
 # --- KazNERD ---------------------------------------------------------------------------
-def read_iob2(path: str) -> list[tuple[list[str], list[str]]]:
-    sents, words, tags = [], [], []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if words:
-                    sents.append((words, tags))
-                    words, tags = [], []
-                continue
-            tok, _, tag = line.rpartition(" ")
-            if not tok:
-                tok, tag = tag, "O"
-            words.append(tok)
-            tags.append(tag)
-    if words:
-        sents.append((words, tags))
-    return sents
-
-
 def dev_split(sents):
     """The NER model's development split, and how it was chosen."""
     try:
