@@ -160,7 +160,7 @@ def train_topics(corpus: Path, output: Path | None, cv: bool, limit: int | None)
     from .classify.train import cross_validate, fit, load_corpus, save
 
     examples = load_corpus(corpus)[:limit]
-    info: dict = {"documents": len(examples)}
+    info: dict = {"documents": len(examples), "trained": "kzdocs train topics"}
     if cv:
         report = cross_validate(examples)
         info["cross_validation"] = {k: v for k, v in report.items() if k != "predictions"}

@@ -33,6 +33,8 @@ class TopicModel:
         self.coef = arrays["coef"]
         self.intercept = arrays["intercept"]
         self.meta = meta
+        # Platt scaling fitted in cross-validation: scores then mean "right this often".
+        self.scale = meta.get("cross_validation", {}).get("calibration", {}).get("scale", [1.0, 0.0])
 
     def vector(self, text: str, lang: str | None) -> dict[int, float]:
         """The sparse feature vector of a text: column -> weight."""
@@ -51,7 +53,8 @@ class TopicModel:
         cols = np.fromiter(vec.keys(), dtype=np.int64, count=len(vec))
         vals = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
         logits = self.coef[:, cols] @ vals + self.intercept
-        probs = [1 / (1 + math.exp(-z)) for z in logits.tolist()]
+        a, b = self.scale
+        probs = [1 / (1 + math.exp(-(a * z + b))) for z in logits.tolist()]
         return sorted(zip(self.classes, probs), key=lambda x: -x[1])
 
 
@@ -62,7 +65,7 @@ def load_model(path: str | None = None) -> TopicModel | None:
     return TopicModel(directory) if (directory / "weights.npz").exists() else None
 
 
-def classify(text: str, lang: str | None, *, threshold: float = 0.25, top: int = 3) -> list[Topic]:
+def classify(text: str, lang: str | None, *, threshold: float = 0.5, top: int = 3) -> list[Topic]:
     """CAP topics of a text sorted by score: the best one always, others above `threshold`.
     Labels are CAP's English ones, the same for every language, so archives compare."""
     model = load_model()

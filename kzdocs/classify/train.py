@@ -132,6 +132,7 @@ def cross_validate(examples: list[Example], *, folds: int = 5, per_language: boo
     counts = Counter(primary.tolist())
     strata = np.array([p if counts[p] >= folds else 0 for p in primary])
     predicted = np.zeros(len(examples), dtype=int)
+    top_logit = np.zeros(len(examples))
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     for train_idx, test_idx in splitter.split(np.zeros(len(examples)), strata):
         groups = ({lang: [i for i in train_idx if examples[i].lang == lang]
@@ -143,6 +144,7 @@ def cross_validate(examples: list[Example], *, folds: int = 5, per_language: boo
             model = models[examples[i].lang if per_language else None]
             scores = _predict(model, [bags[i]])[0]
             predicted[i] = model["classes"][int(np.argmax(scores))]
+            top_logit[i] = float(np.max(scores))
     report: dict[str, Any] = {}
     for lang in sorted({e.lang for e in examples}) + ["all"]:
         idx = [i for i, e in enumerate(examples) if lang in ("all", e.lang)]
@@ -151,8 +153,46 @@ def cross_validate(examples: list[Example], *, folds: int = 5, per_language: boo
                         "top1_accuracy": round(float((gold == pred).mean()), 4),
                         "macro_f1": round(float(f1_score(gold, pred, average="macro",
                                                          labels=sorted(set(gold)))), 4)}
+    correct = primary == predicted
+    raw = 1 / (1 + np.exp(-top_logit))
+    scale = platt(top_logit, correct)
+    report["calibration"] = {"raw": _calibration(raw, correct),
+                             "platt": _calibration(_sigmoid(top_logit, scale), correct),
+                             "scale": scale}
     confusion = Counter((int(g), int(p)) for g, p in zip(primary, predicted) if g != p)
     report["confusions"] = [{"gold": g, "predicted": p, "count": n}
                             for (g, p), n in confusion.most_common(10)]
     report["predictions"] = {e.doc_id: int(p) for e, p in zip(examples, predicted)}
     return report
+
+
+def platt(logits, correct) -> list[float]:
+    """Platt scaling: a and b of sigmoid(a * logit + b) fitted to whether the top topic
+    was right, on cross-validated predictions."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1e6).fit(logits.reshape(-1, 1), correct.astype(int))
+    return [round(float(lr.coef_[0][0]), 6), round(float(lr.intercept_[0]), 6)]
+
+
+def _sigmoid(logits, scale: list[float]):
+    import numpy as np
+
+    return 1 / (1 + np.exp(-(scale[0] * logits + scale[1])))
+
+
+def _calibration(confidence, correct, bins: int = 10) -> dict[str, float]:
+    """How well the top score predicts being right: expected calibration error over
+    equal-width bins, and the Brier score of the top score."""
+    import numpy as np
+
+    correct = correct.astype(float)
+    edges = np.linspace(0, 1, bins + 1)
+    ece = 0.0
+    for low, high in zip(edges[:-1], edges[1:]):
+        inside = (confidence > low) & (confidence <= high)
+        if inside.any():
+            ece += inside.mean() * abs(confidence[inside].mean() - correct[inside].mean())
+    return {"ece": round(float(ece), 4),
+            "brier": round(float(((confidence - correct) ** 2).mean()), 4),
+            "mean_top_score": round(float(confidence.mean()), 4)}
