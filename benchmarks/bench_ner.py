@@ -91,7 +91,32 @@ def main(argv=None) -> int:
     print(f"spacy.blank('kk') tokenizer: {n_words / t_tok:12,.0f} words/s  ({t_tok:.2f} s)")
     print(f"kk_ner full pipeline:       {n_words / t_ner:12,.0f} words/s  ({t_ner:.2f} s)")
     print(f"(entities found in the first 1000 texts: {n_ents})")
+    bench_russian(args.repeat)
     return 0
+
+
+def bench_russian(repeat: int) -> None:
+    """Natasha (segmenter, morphology, lemmas, NER) on the Russian corpus documents, next to
+    a plain spacy.blank("ru") tokenizer on the same texts, through kzdocs.nlp."""
+    import sys
+    from pathlib import Path
+
+    from kzdocs import nlp as kz_nlp
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    sys.path.insert(0, str(corpus))
+    from check import plain_text
+
+    texts = [plain_text(p.read_text(encoding="utf-8")) for p in sorted((corpus / "src").glob("ru-*.txt"))]
+    n_words = sum(len(t.split()) for t in texts)
+    blank = spacy.blank("ru")
+    russian = kz_nlp.load("ru")
+    russian.doc(texts[0])
+    t_tok = bench(lambda ts: list(blank.pipe(ts)), texts, repeat)
+    t_nat = bench(lambda ts: [russian.doc(t) for t in ts], texts, repeat)
+    print(f"Russian: {len(texts)} corpus documents, {n_words} words")
+    print(f"spacy.blank('ru') tokenizer: {n_words / t_tok:12,.0f} words/s  ({t_tok:.2f} s)")
+    print(f"Natasha full pipeline:       {n_words / t_nat:12,.0f} words/s  ({t_nat:.2f} s)")
 
 
 if __name__ == "__main__":

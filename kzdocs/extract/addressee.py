@@ -11,6 +11,9 @@ from .structure import Letter
 
 _SALUTATION_NAME = re.compile(
     r"^\s*(?:Аса\s+)?(?:Құрметті|Қадірлі|Уважаем(?:ый|ая|ые)|Глубокоуважаем(?:ый|ая))\s+([^!\n]+?)\s*!")
+_OFFICE = re.compile(
+    r"(?:министр|төраға|агентт|әкім|аким|прокурор|председател|господин|госпож|вице|депутат|"
+    r"сенатор|басшы|руководител)", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"\s+(?:мырза|ханым|господин|госпожа)$", re.IGNORECASE)
 _ORGANIZATION = re.compile(
     r"[А-ЯӘҒҚҢӨҰҮҺІ][^,\n]*?(?:министрлігі|агенттігі|комитеті|әкімдігі|прокуратурасы|"
@@ -26,6 +29,8 @@ def salutation_name(text: str) -> str | None:
     name = _TITLE_WORDS.sub("", m.group(1).strip())
     words = name.split()
     if not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+        return None
+    if any(_OFFICE.match(w) for w in words):  # "Құрметті Агенттік Төрағасы!", "Уважаемый господин Министр!"
         return None
     return name
 
@@ -46,7 +51,9 @@ def extract(doc: Document, letter: Letter) -> Addressee | None:
     result = Addressee()
     if letter.salutation is not None:
         result.salutation_name = salutation_name(letter.salutation.text)
-    lines = [line.strip() for b in letter.addressee for line in b.text.split("\n") if line.strip()]
+    # A line broken after a hyphen ("Премьер-" / "Министрі") is one word again.
+    lines = [line.strip() for b in letter.addressee
+             for line in re.sub(r"(\w-)\n(\w)", r"\1\2", b.text).split("\n") if line.strip()]
     if lines:
         text = "\n".join(lines)
         names = find_names(text, lang, oblique=True) or _full_name_line(text, lang)

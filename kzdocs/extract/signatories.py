@@ -15,8 +15,17 @@ CHAMBERS = (("mazhilis", re.compile(r"Мәжіліс|Мажилис", re.I)),
             ("senate", re.compile(r"Сенат|сенатор", re.I)))
 FACTIONS = ["Nur Otan", "Нұр Отан", "Нур Отан", "AMANAT", "Amanat", "Ақ жол", "Ак жол", "Ак Жол",
             "Ақ Жол", "Ауыл", "Auyl", "Respublica", "Республика", "ҚХКП", "КНПК", "ҚХП",
-            "Қазақстан халық партиясы", "Қазақстан Халық партиясы", "Народная партия Казахстана", "Халық партиясы", "ЖСДП",
+            "Қазақстан халық партиясы", "Қазақстан Халық партиясы",
+            "Қазақстан халық коммунистік партиясы", "Коммунистическая народная партия Казахстана", "Народная партия Казахстана", "Халық партиясы", "ЖСДП",
             "ОСДП", "People's Party"]
+#: The chamber a draft law is before, in an explanatory note or a release. Drafts go from the
+#: Mazhilis to the Senate, so a draft sent to the Senate is the Senate's.
+_DRAFT_AT = (
+    ("senate", re.compile(r"Сенат\w*\s+(?:қарау\w*|жолдан\w*|жібер\w*)|(?:направлен|поступил|"
+                          r"внесен|рассматрива|на\s+рассмотрение)\w*\s+(?:в\s+)?Сенат", re.I)),
+    ("mazhilis", re.compile(r"Мәжіліс\w*\s+(?:қарау\w*|енгізіл\w*|жолдан\w*)|(?:направлен|"
+                            r"поступил|внесен|на\s+рассмотрение)\w*\s+(?:в\s+)?Мажилис", re.I)),
+)
 _QUOTED = re.compile(r"«([^«»]{2,60})»")
 _FACTION_NEAR = re.compile(r"фракци|партия|партии|партиясы", re.I)
 #: A faction named without quotes next to the word "faction": "Қазақстан Халық партиясы фракциясының".
@@ -64,6 +73,9 @@ def chamber_and_faction(doc: Document, letter: Letter) -> tuple[str | None, str 
               " ".join(b.text for b in letter.addressee), doc.text]
     chamber = None
     for text in places:
+        if text is doc.text and (at := next((c for c, p in _DRAFT_AT if p.search(text)), None)):
+            chamber = at
+            break
         hits = [(m.start(), name) for name, pattern in CHAMBERS if (m := pattern.search(text))]
         if hits:
             chamber = min(hits)[1]

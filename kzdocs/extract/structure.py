@@ -44,18 +44,22 @@ class Letter:
     footer: list[Block] = field(default_factory=list)
 
 
+def _names(text: str) -> list:
+    """Names with initials, or a full name ending the text or its last comma piece."""
+    return find_names(text) or people_in(text.rsplit(",", 1)[-1])
+
+
 def _looks_like_signature(block: Block) -> bool:
     """A short block of names and roles, as signature blocks are."""
     text = block.text
-    if len(text) > 600 or block.align == "justify" and not find_names(text):
+    names = _names(text)
+    if len(text) > 600 or block.align == "justify" and not names:
         return False
     if block.align in ("row", "right"):
         return True
-    if find_names(text):
+    if names:
         words = len(text.split())
         return words <= 8 * max(1, len(find_names(text))) + 12
-    if len(text) < 80 and people_in(text):
-        return True
     return len(text) < 160 and bool(ROLE_WORDS.search(text)) and not text.rstrip().endswith((";", "."))
 
 
@@ -115,7 +119,7 @@ def segment(doc: Document) -> Letter:
     else:
         sig_start = end
         while sig_start > start + 1 and _looks_like_signature(blocks[sig_start - 1]) and (
-                not _ends_sentence(blocks[sig_start - 1]) or find_names(blocks[sig_start - 1].text)):
+                not _ends_sentence(blocks[sig_start - 1]) or _names(blocks[sig_start - 1].text)):
             sig_start -= 1
         letter.signature = blocks[sig_start:end]
         body_end = sig_start
