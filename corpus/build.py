@@ -5,8 +5,8 @@
 Each `src/ID.txt` (see FORMAT.md) becomes a flat ODF text document, which LibreOffice
 renders to `pdf/ID.pdf`: Liberation Serif 14pt, addressee block at the top right, centred
 bold title, justified paragraphs with a first-line indent, signatures as a borderless
-two-column table, a right-aligned column, a list, or one line. Every tenth document (and the
-founding inquiry) is also printed and "scanned" to `pdf/scan/ID.pdf`: rasterised at 200 dpi,
+two-column table, a right-aligned column, a list, or one line. Every tenth Kazakh document
+(the founding inquiry first) and every fifth Russian one is also printed and "scanned" to `pdf/scan/ID.pdf`: rasterised at 200 dpi,
 turned by a fraction of a degree, with paper noise, stored as image-only pages.
 Needs: libreoffice-writer, fonts-liberation (Debian), pypdfium2 and Pillow.
 """
@@ -151,8 +151,10 @@ def to_fodt(source: str) -> str:
 
 
 def is_scanned(doc_id: str) -> bool:
-    """Every tenth document of each language, and the founding inquiry, is also scanned."""
-    return int(doc_id.split("-")[1]) % 10 == 0
+    """Kazakh documents numbered 0, 10, 20, … (the founding inquiry first), and Russian ones
+    numbered 5, 10, 15, … (the smaller half of the corpus gets as many scans) are also scanned."""
+    lang, number = doc_id.split("-")
+    return int(number) % (10 if lang == "kk" else 5) == 0
 
 
 def scan(pdf: Path, out: Path, seed: int) -> None:

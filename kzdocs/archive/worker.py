@@ -170,8 +170,14 @@ def _describe_exit(code: int | None) -> str:
     return f"exited with status {code}"
 
 
+#: One thread per worker for the numeric libraries under spaCy and Natasha: with their default
+#: thread pools a single worker kept 1.2 cores busy, and two workers could not scale on two.
+SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                                        "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")}
+
+
 def _child_env() -> dict[str, str]:
-    env = dict(os.environ)
+    env = dict(os.environ, **SINGLE_THREAD)
     root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     return env
