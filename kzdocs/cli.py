@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -256,10 +257,21 @@ def _archive_error(exc: BaseException) -> None:
     sys.exit(2 if isinstance(exc, QueryError) else 1)
 
 
-def _open_archive(db: Path):
-    from .archive.core import Archive
+@contextmanager
+def _open_archive(db: Path, also: tuple[type[BaseException], ...] = ()):
+    """The archive at `db`; any failure to read it ends the command with one line."""
+    import sqlite3
 
-    return Archive(db)
+    from .archive.core import Archive
+    from .errors import KzdocsError
+
+    try:
+        with Archive(db) as archive:
+            yield archive
+    except KzdocsError as exc:
+        _archive_error(exc)
+    except (sqlite3.Error, *also) as exc:
+        _archive_error(f"{db}: {exc}")
 
 
 def _shown(path: str) -> str:
@@ -363,22 +375,11 @@ def search(query: str, db: Path, topic: str | None, year: int | None, lang: str 
     "an exact phrase", a OR b, -word or NOT word to exclude, prefix* . Any other punctuation
     is ignored.
     """
-    import sqlite3
-
-    from .errors import KzdocsError
-
     color = fmt == "table" and sys.stdout.isatty()
     mark = ("\x1b[1;33m", "\x1b[0m") if color else ("[", "]")
-    try:
-        with _open_archive(db) as archive:
-            hits = archive.search(query, topic=topic, year=year, lang=lang, addressee=addressee,
-                                  signatory=signatory, faction=faction, limit=limit, mark=mark)
-    except KzdocsError as exc:
-        _archive_error(exc)
-        return
-    except sqlite3.Error as exc:
-        _archive_error(f"{db}: {exc}")
-        return
+    with _open_archive(db) as archive:
+        hits = archive.search(query, topic=topic, year=year, lang=lang, addressee=addressee,
+                              signatory=signatory, faction=faction, limit=limit, mark=mark)
     if fmt == "json":
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
@@ -416,23 +417,12 @@ def _format_number(value: float) -> str:
 def stats(db: Path, by: str | None, sum_figures: bool, year: int | None, lang: str | None,
           limit: int | None, fmt: str) -> None:
     """Counts of an archive's documents, per topic, year, addressee, faction or signatory."""
-    import sqlite3
-
-    from .errors import KzdocsError
-
-    try:
-        with _open_archive(db) as archive:
-            if by is None and not sum_figures:
-                overview = archive.overview()
-            else:
-                overview = None
-                rows = archive.stats(by, sum_figures=sum_figures, year=year, lang=lang)
-    except KzdocsError as exc:
-        _archive_error(exc)
-        return
-    except sqlite3.Error as exc:
-        _archive_error(f"{db}: {exc}")
-        return
+    with _open_archive(db) as archive:
+        if by is None and not sum_figures:
+            overview = archive.overview()
+        else:
+            overview = None
+            rows = archive.stats(by, sum_figures=sum_figures, year=year, lang=lang)
     if overview is not None:
         if fmt == "json":
             click.echo(json.dumps(overview, ensure_ascii=False, indent=2))
@@ -494,24 +484,13 @@ def export(db: Path, fmt: str, table: str, output: Path | None, no_text: bool,
 
     Every row of a part (figures, signatories, …) carries its document's id and path.
     """
-    import sqlite3
-
-    from .errors import KzdocsError
-
     if fmt == "parquet" and output is None:
         click.echo("kzdocs: parquet is binary: give a file with -o FILE", err=True)
         sys.exit(2)
-    try:
-        with _open_archive(db) as archive:
-            target = output if output is not None else sys.stdout
-            count = archive.export(table, fmt, target, include_text=not no_text,
-                                   include_removed=include_removed)
-    except KzdocsError as exc:
-        _archive_error(exc)
-        return
-    except (sqlite3.Error, OSError) as exc:
-        _archive_error(f"{db}: {exc}")
-        return
+    with _open_archive(db, also=(OSError,)) as archive:
+        target = output if output is not None else sys.stdout
+        count = archive.export(table, fmt, target, include_text=not no_text,
+                               include_removed=include_removed)
     if output is not None:
         click.echo(f"kzdocs: {count} rows of {table} written to {output}", err=True)
 

@@ -43,11 +43,6 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    if name in _API:
-        import importlib
+    from ..lazy import resolve
 
-        module, attr = _API[name]
-        value = getattr(importlib.import_module(module), attr)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'kzdocs.archive' has no attribute {name!r}")
+    return resolve("kzdocs.archive", _API, globals(), name)
