@@ -44,10 +44,14 @@ def main() -> None:
 @click.option("--max-pages", type=click.IntRange(min=1), default=200, show_default=True,
               help="Refuse PDFs with more pages than this.")
 @click.option("--no-text", is_flag=True, help="Leave the full text out of JSON output.")
+@click.option("--entities/--no-entities", default=True, show_default=True,
+              help="Named entities (the NER models take most of the time of a typed PDF).")
+@click.option("--topics/--no-topics", default=True, show_default=True,
+              help="CAP topics.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write the result to this file instead of standard output.")
 def extract(files: tuple[Path, ...], fmt: str, ocr: str, lang: str | None, max_pages: int,
-            no_text: bool, output) -> None:
+            no_text: bool, entities: bool, topics: bool, output) -> None:
     """Extract addressee, signatories, figures, demands and metadata from inquiry PDFs.
 
     Exit status: 0 when every file was read, 1 when any file failed, 2 on usage errors.
@@ -59,7 +63,8 @@ def extract(files: tuple[Path, ...], fmt: str, ocr: str, lang: str | None, max_p
     results = []
     for path in files:
         try:
-            inquiry = run(path, lang=lang, ocr=ocr, max_pages=max_pages)
+            inquiry = run(path, lang=lang, ocr=ocr, max_pages=max_pages, topics=topics,
+                          entities=entities)
         except Exception as exc:  # one bad file must not stop the others
             _fail(path, exc)
             failed = True

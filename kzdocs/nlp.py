@@ -99,13 +99,29 @@ def _ru_lemma(word: str) -> str:
     return _morph_vocab().parse(word)[0].normal_form
 
 
-def lemmas(text: str, lang: str | None) -> list[str]:
+def lemmas(text: str, lang: str | None, *, trained: bool = False) -> list[str]:
     """Lemmas of the words of a text: pymorphy2 (through Natasha) for Russian, suffix stripping
-    for Kazakh; in a mixed text (lang None or "mixed") each word by its letters."""
+    for Kazakh; in a mixed text (lang None or "mixed") each word by its letters and the Russian dictionary.
+
+    `trained` uses the Kazakh lemmatiser trained on UD-KTB (kzdocs.morph: 0.79 lemma accuracy
+    against 0.59 for suffix stripping, but 0.65 s to load and 16,500 words/s); topic features
+    and search use the fast rules, which give one stable stem to all forms of a word."""
     from .stemming import kk_stem
 
+    if trained and lang == "kk":
+        from .morph import lemmas as trained_lemmas
+
+        return trained_lemmas(text)
     out = []
     for word in _WORD.findall(text):
-        kazakh = lang == "kk" or (lang != "ru" and _KAZAKH.search(word) is not None)
+        kazakh = lang == "kk" or (lang != "ru" and (
+            _KAZAKH.search(word) is not None or not _known_russian(word.lower())))
         out.append(kk_stem(word) if kazakh else _ru_lemma(word.lower()))
     return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def _known_russian(word: str) -> bool:
+    """Whether pymorphy2's dictionary knows a word (a Kazakh word written without Kazakh
+    letters, "миграциясы", is not known)."""
+    return bool(_CYRILLIC.search(word)) and _morph_vocab().word_is_known(word)

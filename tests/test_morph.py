@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib.util
-import time
 from pathlib import Path
 
 import pytest
@@ -166,10 +165,8 @@ def test_train_script_smoke(ud, tmp_path):
     spec = importlib.util.spec_from_file_location("train_morph", ROOT / "scripts" / "train_morph.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    t0 = time.perf_counter()
     out = tmp_path / "model"
     assert mod.main(["--max-sentences", "50", "--max-steps", "8", "--output", str(out), "--quiet"]) == 0
-    assert time.perf_counter() - t0 < 60
     import spacy
 
     import kzdocs.lang.kk  # noqa: F401

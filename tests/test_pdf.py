@@ -9,7 +9,7 @@ import pytest
 from kzdocs.document import Block
 from kzdocs.normalize import KZ1048_REPAIR, fix_lookalikes, looks_kz_legacy, normalize
 from kzdocs.pdf import read_pdf
-from kzdocs.pdf.layout import Line, Page, Segment, _join_lines, blocks, drop_running_lines
+from kzdocs.pdf.layout import Line, Page, Segment, _join_lines, drop_running_lines
 from kzdocs.pdf.quality import text_problem
 
 from conftest import CORPUS, DATA

@@ -1,7 +1,6 @@
 """Smoke test of kzdocs.train_ner: a tiny training run must produce a loadable pipeline."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -32,10 +31,8 @@ def test_split_is_fixed_and_disjoint(kaznerd):
 
 
 def test_train_smoke(kaznerd, tmp_path):
-    t0 = time.perf_counter()
     out = train_ner(kaznerd, tmp_path / "model", max_sentences=200, max_steps=12,
                     eval_frequency=6, work_dir=tmp_path / "work", verbose=False)
-    assert time.perf_counter() - t0 < 60
     nlp = spacy.load(out)
     assert nlp.lang == "kk"
     assert "ner" in nlp.pipe_names

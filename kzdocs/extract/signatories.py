@@ -9,7 +9,7 @@ import re
 from ..document import Document
 from ..model import Signatory
 from ..names import people_in
-from .structure import ROLE_WORDS, Letter
+from .structure import Letter
 
 CHAMBERS = (("mazhilis", re.compile(r"Мәжіліс|Мажилис", re.I)),
             ("senate", re.compile(r"Сенат|сенатор", re.I)))
