@@ -7,10 +7,9 @@ import re
 from ..document import Document
 from ..model import Addressee
 from ..names import Name, find_names, people_in, surname_nominative
-from .structure import Letter
+from .structure import SALUTATION_WORDS, Letter
 
-_SALUTATION_NAME = re.compile(
-    r"^\s*(?:Аса\s+)?(?:Құрметті|Қадірлі|Уважаем(?:ый|ая|ые)|Глубокоуважаем(?:ый|ая))\s+([^!\n]+?)\s*!")
+_SALUTATION_NAME = re.compile(rf"^\s*(?:{SALUTATION_WORDS})\s+([^!\n]+?)\s*!", re.IGNORECASE)
 _OFFICE = re.compile(
     r"(?:министр|төраға|агентт|әкім|аким|прокурор|председател|господин|госпож|вице|депутат|"
     r"сенатор|басшы|руководител)", re.IGNORECASE)

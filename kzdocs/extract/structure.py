@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from ..document import Block, Document
 from ..names import find_names, people_in
 
-SALUTATION = re.compile(
-    r"^\s*(?:Құрметті|Қадірлі|Аса құрметті|Уважаем(?:ый|ая|ые)|Глубокоуважаем(?:ый|ая))\b[^!\n]{2,80}!",
-    re.IGNORECASE)
+#: Kazakh words are matched with the letters OCR confuses them with (қ/к, ұ/у, і/!/1).
+SALUTATION_WORDS = (r"(?:Аса\s+)?[ҚК][ұу]рметт[іi!1l]|Қадірлі|Уважаем(?:ый|ая|ые)|"
+                    r"Глубокоуважаем(?:ый|ая)")
+SALUTATION = re.compile(rf"^\s*(?:{SALUTATION_WORDS})(?!\w)[^!\n]{{2,80}}!", re.IGNORECASE)
 TITLE = re.compile(
-    r"^\s*(?:депутат(?:тық|ский)\s+(?:сауал|запрос)|сауал|запрос|баспасөз\s+хабарламасы|"
+    r"^\s*(?:депутат(?:т[ыі][қк]|ский)\s+(?:сауал|запрос)|сауал|запрос|баспасөз\s+хабарламасы|"
     r"пресс-релиз|ақпараттық\s+хабарлама|информационное\s+сообщение|түсіндірме\s+жазба|"
     r"пояснительная\s+записка|жауап|ответ)\b", re.IGNORECASE)
 CLOSING = re.compile(r"^\s*(?:Құрметпен|С\s+уважением|Құрметпен,)\s*,?\s*$", re.IGNORECASE)
@@ -118,8 +119,16 @@ def segment(doc: Document) -> Letter:
         body_end = closing_at
     else:
         sig_start = end
-        while sig_start > start + 1 and _looks_like_signature(blocks[sig_start - 1]) and (
-                not _ends_sentence(blocks[sig_start - 1]) or _names(blocks[sig_start - 1].text)):
+
+        def signs(i: int) -> bool:
+            block = blocks[i]
+            return _looks_like_signature(block) and (
+                not _ends_sentence(block) or bool(_names(block.text)))
+
+        while sig_start > start + 1 and (signs(sig_start - 1) or (
+                # one short line OCR garbled ("ЖЛ. Молдабекова") between two signature lines
+                sig_start < end and sig_start - 2 > start and len(blocks[sig_start - 1].text) < 40
+                and not _ends_sentence(blocks[sig_start - 1]) and signs(sig_start - 2))):
             sig_start -= 1
         letter.signature = blocks[sig_start:end]
         body_end = sig_start
