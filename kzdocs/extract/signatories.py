@@ -58,13 +58,25 @@ def extract(doc: Document, letter: Letter) -> list[Signatory]:
     return unique
 
 
+#: Cyrillic capitals that look like Latin ones: OCR reads «AMANAT» as «АМАМАТ».
+_SKELETON = str.maketrans("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")
+
+
+def _skeleton(name: str) -> str:
+    return name.upper().translate(_SKELETON)
+
+
 def _canonical_faction(name: str) -> str | None:
-    """The faction as written, or the nearest known name when OCR garbled it ("Миг Otan")."""
+    """The faction as written, or the nearest known name when OCR garbled it ("Миг Otan",
+    "АМАМАТ"), compared letter shape to letter shape."""
     name = " ".join(name.split())
     if name in FACTIONS:
         return name
-    close = difflib.get_close_matches(name, FACTIONS, n=1, cutoff=0.6)
-    return close[0] if close else None
+    shapes: dict[str, str] = {}
+    for known in FACTIONS:  # the first spelling of a shape is the usual one
+        shapes.setdefault(_skeleton(known), known)
+    close = difflib.get_close_matches(_skeleton(name), list(shapes), n=1, cutoff=0.6)
+    return shapes[close[0]] if close else None
 
 
 def chamber_and_faction(doc: Document, letter: Letter) -> tuple[str | None, str | None]:
