@@ -126,7 +126,6 @@ def classify(files: tuple[Path, ...], fmt: str, ocr: str) -> None:
     """Print the CAP topics of documents (PDF or text), best first, with their scores."""
     from .classify import classify as topics_of
     from .extract import load
-    from .langid import detect
 
     failed = False
     for path in files:
@@ -136,7 +135,7 @@ def classify(files: tuple[Path, ...], fmt: str, ocr: str) -> None:
             _fail(path, exc)
             failed = True
             continue
-        topics = topics_of(doc.text, detect([b.text for b in doc.blocks]))
+        topics = topics_of(doc.text, doc.language)
         if fmt == "json":
             click.echo(json.dumps({"path": str(path), "topics": [t.__dict__ for t in topics]},
                                   ensure_ascii=False))
@@ -232,7 +231,6 @@ def _documents_of(source: Path) -> list[tuple[str, str, str | None]]:
         archive = Archive(source)
         return [(d.path, archive.text(d.id) or "", d.language) for d in archive.documents()]
     from .extract import load
-    from .langid import detect
 
     paths = sorted(p for p in source.rglob("*") if p.suffix.lower() in (".pdf", ".txt"))
     docs = []
@@ -242,7 +240,7 @@ def _documents_of(source: Path) -> list[tuple[str, str, str | None]]:
         except Exception as exc:  # unreadable files are reported and left out
             _fail(path, exc)
             continue
-        docs.append((str(path), doc.text, detect([b.text for b in doc.blocks])))
+        docs.append((str(path), doc.text, doc.language))
     return docs
 
 

@@ -50,3 +50,10 @@ def detect(paragraphs: list[str]) -> str:
     if min(size.values()) >= 0.2 * total:
         return "mixed"
     return max(size, key=size.get)
+
+
+def label(doc) -> None:
+    """Set the language of each block of a Document and of the document itself."""
+    for block in doc.blocks:
+        block.language = paragraph_language(block.text)
+    doc.language = detect([b.text for b in doc.blocks])

@@ -136,3 +136,9 @@ def test_text_quality_check():
 def test_block_helpers():
     block = Block("Қазақстан Республикасы\tЕ. Бейсенбаев", 0, 36, 1, (0, 0, 1, 1), "row")
     assert block.cells == ["Қазақстан Республикасы", "Е. Бейсенбаев"]
+
+
+def test_document_and_paragraph_language(seed_pdf):
+    doc = read_pdf(seed_pdf)
+    assert doc.language == "kk"
+    assert all(b.language == "kk" for b in doc.blocks if b.align == "justify")

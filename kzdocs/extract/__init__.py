@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from ..langid import detect, paragraph_language
+from ..langid import label
 from ..model import Inquiry, Source
 from ..normalize import normalize
 from ..pdf import MAX_PAGES, read_pdf
@@ -64,7 +64,9 @@ def text_document(text: str) -> Document:
         current.append(line)
     if current:
         paragraphs.append(" ".join(current))
-    return Document.from_blocks([(p, 1, (0.0, 0.0, 0.0, 0.0), "left") for p in paragraphs])
+    doc = Document.from_blocks([(p, 1, (0.0, 0.0, 0.0, 0.0), "left") for p in paragraphs])
+    label(doc)
+    return doc
 
 
 def extract(path_or_text: str | Path, *, lang: str | None = None, ocr: str = "auto",
@@ -76,9 +78,7 @@ def extract(path_or_text: str | Path, *, lang: str | None = None, ocr: str = "au
     reason for a file that cannot be read.
     """
     doc = load(path_or_text, ocr=ocr, max_pages=max_pages)
-    for block in doc.blocks:
-        block.language = paragraph_language(block.text)
-    doc.language = lang or detect([b.text for b in doc.blocks])
+    doc.language = lang or doc.language
     letter = structure.segment(doc)
     inquiry = Inquiry(
         source=Source(doc.path, doc.sha256, doc.pages, doc.ocr_pages),

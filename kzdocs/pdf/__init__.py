@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from ..langid import label
 from ..normalize import looks_kz_legacy, normalize
 from .layout import Page, Segment, blocks, drop_running_lines, group_lines
 from .quality import text_problem
@@ -132,4 +133,5 @@ def _normalised(doc: Document) -> Document:
         [(normalize(b.text, legacy), b.page, b.bbox, b.align) for b in doc.blocks],
         path=doc.path, sha256=doc.sha256, pages=doc.pages, ocr_pages=doc.ocr_pages)
     rebuilt.kz_font_repaired = legacy
+    label(rebuilt)
     return rebuilt
