@@ -189,7 +189,13 @@ def train_ner(data: Path | None, output: Path, config: Path | None, max_sentence
 
     kwargs = {k: v for k, v in {"config": config, "max_sentences": max_sentences,
                                 "max_steps": max_steps}.items() if v is not None}
-    trainer.train_ner(data or trainer.DEFAULT_DATA, output, **kwargs)
+    if data is None:
+        found = [p for p in (Path("../shared/data/kaznerd/IOB2_valid.txt"), trainer.DEFAULT_DATA)
+                 if p.exists()]
+        if not found:
+            raise click.UsageError("KazNERD not found beside the repository: give --data FILE")
+        data = found[0]
+    trainer.train_ner(data, output, **kwargs)
 
 
 @main.group()

@@ -1,9 +1,10 @@
-"""The spaCy training configs of the repository (configs/), found by path or short name."""
+"""The spaCy training configs (kzdocs/data/configs, also configs/ at the repository root),
+shipped with the package so that `kzdocs train` works from an installed kzdocs."""
 from __future__ import annotations
 
 from pathlib import Path
 
-CONFIG_DIR = Path(__file__).resolve().parents[1] / "configs"
+CONFIG_DIR = Path(__file__).resolve().parent / "data" / "configs"
 
 
 def resolve_config(config: str | Path, kind: str) -> Path:
