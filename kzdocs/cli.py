@@ -98,8 +98,10 @@ def extract(files: tuple[Path, ...], fmt: str, ocr: str, lang: str | None, max_p
 @click.option("--exclude", type=click.File("r", encoding="utf-8"), default=None,
               help="A file of document ids (one per line) to leave out, e.g. corpus/DEVSET.txt "
                    "to score only documents the rules were not developed on.")
+@click.option("--only", type=click.File("r", encoding="utf-8"), default=None,
+              help="A file of document ids to score alone, e.g. docs/results/heldout-1.ids.")
 def evaluate(directory: Path, fmt: str, gold: Path | None, ocr: str, scans: bool,
-             exclude) -> None:
+             exclude, only) -> None:
     """Score extraction against gold annotations, per field and language.
 
     DIRECTORY is the corpus folder (with pdf/ and gold/) or any folder of PDFs with a gold
@@ -107,9 +109,12 @@ def evaluate(directory: Path, fmt: str, gold: Path | None, ocr: str, scans: bool
     """
     from .evaluate import evaluate_dir, format_table
 
-    skip = [line.strip() for line in exclude if line.strip()] if exclude else []
+    def ids(file) -> list[str]:
+        return [line.strip() for line in file if line.strip()]
+
     report = evaluate_dir(directory, gold_dir=gold, ocr=ocr, scans=scans, progress=True,
-                          exclude=skip)
+                          exclude=ids(exclude) if exclude else (),
+                          only=ids(only) if only else None)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

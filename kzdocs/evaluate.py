@@ -140,13 +140,15 @@ def summarise(rows: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
 
 
 def _pairs(directory: Path, gold_dir: Path | None, scans: bool,
-           exclude: set[str] = frozenset()) -> list[tuple[Path, Path, str]]:
-    """(pdf, gold json, variant) for every document with both, but those in `exclude`."""
+           exclude: set[str] = frozenset(),
+           only: set[str] | None = None) -> list[tuple[Path, Path, str]]:
+    """(pdf, gold json, variant) for every document with both: those in `only` when given,
+    but none in `exclude`."""
     pdf_dir = directory / "pdf" if (directory / "pdf").is_dir() else directory
     gold_dir = gold_dir or (directory / "gold" if (directory / "gold").is_dir() else pdf_dir)
     pairs = []
     for gold in sorted(gold_dir.glob("*.json")):
-        if gold.stem in exclude:
+        if gold.stem in exclude or (only is not None and gold.stem not in only):
             continue
         for variant, folder in (("typed", pdf_dir), ("scanned", pdf_dir / "scan")):
             pdf = folder / f"{gold.stem}.pdf"
@@ -157,15 +159,17 @@ def _pairs(directory: Path, gold_dir: Path | None, scans: bool,
 
 def evaluate_dir(directory: Path, *, gold_dir: Path | None = None, ocr: str = "auto",
                  scans: bool = True, progress: bool = False, exclude: Iterable[str] = (),
+                 only: Iterable[str] | None = None,
                  extractor: Callable[..., Inquiry] | None = None) -> dict[str, Any]:
     """Run extraction over the PDFs of `directory` and score it against the gold JSON
-    (leaving out the document ids in `exclude`)."""
+    (only the document ids in `only` when given, leaving out those in `exclude`)."""
     from tqdm import tqdm
 
     from .extract import extract
 
     extractor = extractor or extract
-    pairs = _pairs(Path(directory), gold_dir, scans, set(exclude))
+    pairs = _pairs(Path(directory), gold_dir, scans, set(exclude),
+                   set(only) if only is not None else None)
     rows = []
     failures = []
     for pdf, gold_path, variant in tqdm(pairs, disable=not progress, unit="doc",
