@@ -142,7 +142,7 @@ def classify(files: tuple[Path, ...], fmt: str, ocr: str) -> None:
             continue
         topics = topics_of(doc.text, doc.language)
         if fmt == "json":
-            click.echo(json.dumps({"path": str(path), "topics": [t.__dict__ for t in topics]},
+            click.echo(json.dumps({"path": str(path), "topics": [t.to_dict() for t in topics]},
                                   ensure_ascii=False))
         else:
             shown = ", ".join(f"{t.code} {t.label} ({t.score:.2f})" for t in topics) or "–"

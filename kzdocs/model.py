@@ -11,8 +11,15 @@ from typing import Any
 SCHEMA = "kzdocs/inquiry/v1"
 
 
+class Record:
+    """A part of the result; `to_dict()` is its JSON form."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+
 @dataclass
-class Source:
+class Source(Record):
     path: str | None = None
     sha256: str | None = None
     pages: int = 0
@@ -20,7 +27,7 @@ class Source:
 
 
 @dataclass
-class Addressee:
+class Addressee(Record):
     """Whom the letter asks: the position and name as written, the surname in the nominative."""
 
     name: str | None = None
@@ -33,7 +40,7 @@ class Addressee:
 
 
 @dataclass
-class Signatory:
+class Signatory(Record):
     name: str
     surname: str | None = None
     initials: str | None = None
@@ -41,7 +48,7 @@ class Signatory:
 
 
 @dataclass
-class Change:
+class Change(Record):
     """A change the text states: from one value to another, or a direction only."""
 
     direction: str
@@ -53,7 +60,7 @@ class Change:
 
 
 @dataclass
-class Figure:
+class Figure(Record):
     """A number the text cites, normalised: `value` is a float in `unit` or `currency`."""
 
     text: str
@@ -69,9 +76,12 @@ class Figure:
     sentence: str | None = None
     change: Change | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        return dict(asdict(self), change=self.change.to_dict() if self.change else None)
+
 
 @dataclass
-class Demand:
+class Demand(Record):
     text: str
     start: int
     end: int
@@ -80,14 +90,14 @@ class Demand:
 
 
 @dataclass
-class Topic:
+class Topic(Record):
     code: int
     label: str
     score: float
 
 
 @dataclass
-class Entity:
+class Entity(Record):
     text: str
     label: str
     start: int
@@ -95,7 +105,7 @@ class Entity:
 
 
 @dataclass
-class Inquiry:
+class Inquiry(Record):
     """Everything kzdocs extracts from one document."""
 
     source: Source = field(default_factory=Source)
@@ -119,6 +129,5 @@ class Inquiry:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of docs/schema.json (schema version first, text last)."""
         data = asdict(self)
-        data["figures"] = [dict(asdict(f), change=f.change.to_dict() if f.change else None)
-                           for f in self.figures]
+        data["figures"] = [f.to_dict() for f in self.figures]
         return {"schema": SCHEMA, **data}
