@@ -117,3 +117,11 @@ def test_document_language_mixed_and_corpus():
     assert detect([kk, ru]) == "mixed"
     assert detect([kk, kk, kk, kk, kk, ru]) == "kk"
     assert detect([ru, ru, ru, ru, ru, kk]) == "ru"
+
+
+def test_faction_spellings_share_one_group():
+    from kzdocs.extract.signatories import faction_group
+
+    assert faction_group("Нұр Отан") == faction_group("Nur Otan") == "Nur Otan"
+    assert faction_group("КНПК") == faction_group("Қазақстан Халық партиясы")
+    assert faction_group("Зелёные") == "Зелёные" and faction_group(None) is None

@@ -88,7 +88,7 @@ class FailureRow:
 # key of each document (or documents: a letter has several signatories) for `stats --by`
 _GROUPS = {
     "year": "SELECT d.id AS doc, CAST(d.year AS TEXT) AS key FROM documents d",
-    "faction": "SELECT d.id AS doc, d.faction AS key FROM documents d",
+    "faction": "SELECT d.id AS doc, faction_group(d.faction) AS key FROM documents d",
     "language": "SELECT d.id AS doc, d.language AS key FROM documents d",
     "doc_type": "SELECT d.id AS doc, d.doc_type AS key FROM documents d",
     "addressee": (

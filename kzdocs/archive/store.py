@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KzdocsError
+from ..extract.signatories import faction_group
 
 SCHEMA_VERSION = 1
 
@@ -161,6 +162,7 @@ def connect(path: str | os.PathLike, *, create: bool = False) -> sqlite3.Connect
         con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA busy_timeout = 60000")
         con.create_function("fold", 1, _fold, deterministic=True)
+        con.create_function("faction_group", 1, faction_group, deterministic=True)
         if create:
             con.execute("PRAGMA journal_mode = WAL")
             # WAL + NORMAL: a commit survives the death of the process (kill -9); only a

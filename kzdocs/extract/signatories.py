@@ -58,6 +58,31 @@ def extract(doc: Document, letter: Letter) -> list[Signatory]:
     return unique
 
 
+#: Spellings of one faction (the Latin, Kazakh and Russian forms, and a party's renaming), under
+#: one name for statistics: `kzdocs stats --by faction` groups with `faction_group`.
+FACTION_GROUPS = {
+    "Nur Otan": ("Nur Otan", "Нұр Отан", "Нур Отан"),
+    "AMANAT": ("AMANAT", "Amanat"),
+    "Ak Zhol": ("Ақ жол", "Ак жол", "Ак Жол", "Ақ Жол"),
+    "Auyl": ("Ауыл", "Auyl"),
+    "Respublica": ("Respublica", "Республика"),
+    "People's Party of Kazakhstan": (
+        "ҚХКП", "КНПК", "ҚХП", "Қазақстан халық партиясы", "Қазақстан Халық партиясы",
+        "Қазақстан халық коммунистік партиясы", "Коммунистическая народная партия Казахстана",
+        "Народная партия Казахстана", "Халық партиясы", "People's Party"),
+    "OSDP": ("ЖСДП", "ОСДП"),
+}
+_GROUP_OF = {spelling.casefold(): name for name, spellings in FACTION_GROUPS.items()
+             for spelling in spellings}
+
+
+def faction_group(faction: str | None) -> str | None:
+    """The faction's common name across spellings ("Нұр Отан" -> "Nur Otan"), or as written."""
+    if faction is None:
+        return None
+    return _GROUP_OF.get(" ".join(faction.split()).casefold(), faction)
+
+
 #: Cyrillic capitals that look like Latin ones: OCR reads «AMANAT» as «АМАМАТ».
 _SKELETON = str.maketrans("АВЕКМНОРСТХУ", "ABEKMHOPCTXY")
 
