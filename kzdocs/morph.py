@@ -16,6 +16,11 @@ fall back to the rule-based suffix stripper :func:`kzdocs.stemming.kk_stem` (UPO
 ``""``).  The same stripper backs the model up where cross-validation showed it helps
 (:data:`FALLBACK`, see :func:`apply_fallback`).
 
+When the model directory also holds ``linear.json`` + ``linear.npz`` (:class:`LinearMorph`:
+a lookup of the training forms plus logistic regressions for UPOS and for the lemma's edit
+class, better than the spaCy components in the same cross-validation), :func:`analyze` and
+:func:`lemmas` use it instead, with the spaCy pipeline serving only as the tokenizer.
+
 Training and the 5-fold cross-validation live here too (``scripts/train_morph.py``).
 """
 from __future__ import annotations
@@ -185,6 +190,243 @@ def apply_fallback(word: str, lemma: str, upos: str, mode: str = FALLBACK,
     return _stem_like(word, lemma or word)
 
 
+# --------------------------------------------------------------------------- linear model
+#
+# A cheaper model that beat the spaCy pipeline in the same 5-fold cross-validation (see
+# kzdocs/models/README.md): for words seen in training, the most frequent (lemma, UPOS) of
+# the form; otherwise two multinomial logistic regressions over sparse features (suffixes
+# 1-5, prefixes 1-3, shape, length, kk_stem's stem and stripped suffix, the two words on
+# each side with their 1-3 letter suffixes): one for UPOS, one for the lemma's edit class
+# ("L|strip|append": strip the ending, append letters, lowercase or keep the capital).
+# UPOS of seen words also comes from the lookup.  Stored as plain data: ``linear.json``
+# (feature names, classes, lookup table) and ``linear.npz`` (pruned weights, CSR by feature).
+
+LINEAR_META = "linear.json"
+LINEAR_WEIGHTS = "linear.npz"
+LINEAR_C = 1.0
+LINEAR_PRUNE = 0.02  # weights with |w| below this are dropped (sparse storage)
+EDIT_TOP = 20  # edit classes tried, best first, until one applies to the word
+
+
+def _shape(w: str) -> str:
+    if not any(c.isalnum() for c in w):
+        return "P"
+    if any(c.isdigit() for c in w):
+        return "D"
+    if w.isupper() and len(w) > 1:
+        return "U"
+    if w[:1].isupper():
+        return "C"
+    return "l"
+
+
+def _token_features(w: str) -> list[str]:
+    lw = w.lower()
+    f = ["w=" + lw, "sh=" + _shape(w), "len=%d" % min(len(lw), 12)]
+    f += ["s%d=%s" % (k, lw[-k:]) for k in range(1, 6) if len(lw) > k]
+    f += ["p%d=%s" % (k, lw[:k]) for k in range(1, 4) if len(lw) > k]
+    stem = kk_stem(lw) if _LETTER.search(lw) else lw
+    f += ["stemsuf=" + lw[len(stem):], "stem=" + stem]
+    return f
+
+
+def sentence_features(words: Sequence[str]) -> list[list[str]]:
+    """The binary feature names of every token of a sentence (see the section comment)."""
+    out = []
+    n = len(words)
+    for i, w in enumerate(words):
+        f = _token_features(w)
+        if i == 0:
+            f.append("first")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                lw = words[j].lower()
+                f += ["%d:w=%s" % (off, lw), "%d:sh=%s" % (off, _shape(words[j]))]
+                f += ["%d:s%d=%s" % (off, k, lw[-k:]) for k in (1, 2, 3) if len(lw) > k]
+            else:
+                f.append("%d:BOS" % off)
+        out.append(f)
+    return out
+
+
+def edit_class(form: str, lemma: str) -> str:
+    """The edit turning ``form`` into ``lemma``: "U|strip|append" (first letter capital)
+    or "L|strip|append" (all lowercase)."""
+    lf, ll = form.lower(), lemma.lower()
+    p = 0
+    while p < min(len(lf), len(ll)) and lf[p] == ll[p]:
+        p += 1
+    return f"{'U' if lemma[:1].isupper() else 'L'}|{lf[p:]}|{ll[p:]}"
+
+
+def apply_edit(form: str, cls: str) -> str | None:
+    """``form`` edited by :func:`edit_class` ``cls``; None when the ending does not match."""
+    case, strip, app = cls.split("|")
+    if strip and not form.lower().endswith(strip):
+        return None
+    base = form[:len(form) - len(strip)] + app
+    if case == "L":
+        return base.lower()
+    return base if base[:1].isupper() else base[:1].upper() + base[1:]
+
+
+class LinearMorph:
+    """Lookup + two linear classifiers (UPOS, lemma edit); NumPy only at prediction time."""
+
+    def __init__(self, features: list[str], upos_classes: list[str], edit_classes: list[str],
+                 weights: dict, lookup: dict[str, list[str]]):
+        import numpy as np
+
+        self.index = {f: i for i, f in enumerate(features)}
+        self.upos_classes = list(upos_classes)
+        self.edit_classes = list(edit_classes)
+        self.w = {k: np.asarray(v) for k, v in weights.items()}
+        self.lookup = lookup  # form -> [lemma, upos]
+
+    # weights: for name in ("upos", "edit"): <name>_indptr, <name>_cols, <name>_vals (CSR,
+    # one row per feature), <name>_bias
+
+    def _scores(self, name: str, feats: list[str]):
+        w = self.w
+        scores = w[name + "_bias"].astype("float64")
+        indptr, cols, vals = w[name + "_indptr"], w[name + "_cols"], w[name + "_vals"]
+        for f in feats:
+            i = self.index.get(f)
+            if i is not None:
+                a, b = indptr[i], indptr[i + 1]
+                if b > a:
+                    scores[cols[a:b]] += vals[a:b]
+        return scores
+
+    def tag(self, words: Sequence[str]) -> list[tuple[str, str]]:
+        """(lemma, UPOS) of each word of one sentence."""
+        import numpy as np
+
+        out = []
+        for w, feats in zip(words, sentence_features(words)):
+            hit = self.lookup.get(w)
+            if hit is not None:
+                out.append((hit[0], hit[1]))
+                continue
+            upos = self.upos_classes[int(np.argmax(self._scores("upos", feats)))]
+            lemma = w
+            if _LETTER.search(w):
+                scores = self._scores("edit", feats)
+                for j in np.argsort(-scores)[:EDIT_TOP]:
+                    cand = apply_edit(w, self.edit_classes[int(j)])
+                    if cand:
+                        lemma = cand
+                        break
+            out.append((lemma, upos))
+        return out
+
+    # ------------------------------------------------------------------ persistence
+
+    def save(self, directory: str | Path) -> None:
+        import json
+
+        import numpy as np
+
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        features = [None] * len(self.index)
+        for f, i in self.index.items():
+            features[i] = f
+        meta = {"format": 1, "license": "CC BY-SA 4.0 (derived from UD Kazakh-KTB)",
+                "features": features, "upos_classes": self.upos_classes,
+                "edit_classes": self.edit_classes, "lookup": self.lookup}
+        (directory / LINEAR_META).write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
+                                             encoding="utf-8")
+        np.savez_compressed(directory / LINEAR_WEIGHTS, **self.w)
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "LinearMorph | None":
+        import json
+
+        import numpy as np
+
+        directory = Path(directory)
+        if not (directory / LINEAR_META).exists() or not (directory / LINEAR_WEIGHTS).exists():
+            return None
+        meta = json.loads((directory / LINEAR_META).read_text(encoding="utf-8"))
+        with np.load(directory / LINEAR_WEIGHTS, allow_pickle=False) as z:
+            weights = {k: z[k] for k in z.files}
+        return cls(meta["features"], meta["upos_classes"], meta["edit_classes"], weights, meta["lookup"])
+
+
+def _csr_by_feature(coef, prune: float):
+    """(indptr, cols, vals) of the transposed coefficient matrix (features x classes),
+    weights with |w| < prune dropped."""
+    import numpy as np
+
+    wt = np.asarray(coef, dtype="float32").T  # features x classes
+    keep = np.abs(wt) >= prune
+    counts = keep.sum(axis=1)
+    indptr = np.concatenate([[0], np.cumsum(counts)]).astype("int64")
+    rows, cols = np.nonzero(keep)
+    return indptr, cols.astype("int32"), wt[rows, cols].astype("float32")
+
+
+def train_linear(train: Sequence[Sentence], C: float = LINEAR_C, prune: float = LINEAR_PRUNE) -> LinearMorph:
+    """Fit the lookup table and the two logistic regressions (scikit-learn) on ``train``."""
+    from collections import Counter, defaultdict
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    X_names, y_upos, y_edit = [], [], []
+    lem = defaultdict(Counter)
+    pos = defaultdict(Counter)
+    for s in train:
+        X_names += sentence_features(s.words)
+        y_upos += s.upos
+        for w, l, u in zip(s.words, s.lemmas, s.upos):
+            y_edit.append(edit_class(w, l))
+            lem[w][l] += 1
+            pos[w][u] += 1
+    dv = DictVectorizer()
+    X = dv.fit_transform({f: 1 for f in fs} for fs in X_names)
+    weights = {}
+    classes = {}
+    for name, y in (("upos", y_upos), ("edit", y_edit)):
+        clf = LogisticRegression(C=C, max_iter=300).fit(X, y)
+        indptr, cols, vals = _csr_by_feature(clf.coef_, prune)
+        weights.update({name + "_indptr": indptr, name + "_cols": cols, name + "_vals": vals,
+                        name + "_bias": clf.intercept_.astype("float32")})
+        classes[name] = [str(c) for c in clf.classes_]
+    lookup = {w: [lem[w].most_common(1)[0][0], pos[w].most_common(1)[0][0]] for w in lem}
+    return LinearMorph(list(dv.feature_names_), classes["upos"], classes["edit"], weights, lookup)
+
+
+def evaluate_linear(model: LinearMorph, sents: Sequence[Sentence]) -> dict:
+    """Token-level accuracy (``upos``, ``lemma`` exact, ``lemma_ci``) on gold tokens."""
+    n = upos_ok = lem_ok = ci_ok = 0
+    for s in sents:
+        for (lemma, upos), gl, gu in zip(model.tag(s.words), s.lemmas, s.upos):
+            n += 1
+            upos_ok += upos == gu
+            lem_ok += lemma == gl
+            ci_ok += lemma.lower() == gl.lower()
+    return {"tokens": n, "upos": upos_ok / n, "lemma": lem_ok / n, "lemma_ci": ci_ok / n}
+
+
+def cross_validate_linear(data: str | Path = DEFAULT_DATA, k: int = N_FOLDS, seed: int = FOLD_SEED,
+                          C: float = LINEAR_C, prune: float = LINEAR_PRUNE,
+                          folds_to_run: Sequence[int] | None = None, verbose: bool = True) -> list[dict]:
+    sents = read_conllu(data)
+    results = []
+    for fold in (folds_to_run if folds_to_run is not None else range(k)):
+        train, test = split_fold(sents, fold, k, seed)
+        res = evaluate_linear(train_linear(train, C, prune), test)
+        res["fold"] = fold
+        results.append(res)
+        if verbose:
+            print(f"fold {fold}: upos {res['upos']:.4f}  lemma {res['lemma']:.4f}  "
+                  f"lemma_ci {res['lemma_ci']:.4f}", flush=True)
+    return results
+
+
 # --------------------------------------------------------------------------- runtime
 
 
@@ -210,6 +452,13 @@ def known_forms(path: str | None = None) -> frozenset:
     return frozenset(f.read_text(encoding="utf-8").split())
 
 
+@lru_cache(maxsize=4)
+def load_linear(path: str | None = None) -> "LinearMorph | None":
+    """The linear lemma/UPOS model (cached), or None when ``linear.json``/``.npz`` are absent
+    (then the spaCy components and the kk_stem fallback are used)."""
+    return LinearMorph.load(Path(path) if path else MODEL_DIR)
+
+
 def model_available() -> bool:
     return load_model() is not None
 
@@ -224,6 +473,10 @@ def analyze(text: str, fallback: str = FALLBACK) -> list[tuple[str, str, str]]:
     if nlp is None:
         return [(w, kk_stem(w) if _LETTER.search(w) else w, "")
                 for w in re.findall(r"\w+|[^\w\s]", text)]
+    lin = load_linear()
+    if lin is not None:
+        return [(w, lemma, upos) for words in _linear_sents(nlp, text)
+                for w, (lemma, upos) in zip(words, lin.tag(words))]
     known = known_forms()
     return [(t.text, apply_fallback(t.text, t.lemma_, t.pos_, fallback, known), t.pos_)
             for doc in _docs(nlp, text) for t in doc if not t.is_space]
@@ -235,6 +488,10 @@ def lemmas(text: str, fallback: str = FALLBACK) -> list[str]:
     nlp = load_model()
     if nlp is None:
         return [kk_stem(w) for w in re.findall(r"[^\W\d_]+", text)]
+    lin = load_linear()
+    if lin is not None:
+        return [lemma.lower() for words in _linear_sents(nlp, text)
+                for w, (lemma, _) in zip(words, lin.tag(words)) if _LETTER.search(w)]
     known = known_forms()
     out = []
     for doc in _docs(nlp, text):
@@ -242,6 +499,24 @@ def lemmas(text: str, fallback: str = FALLBACK) -> list[str]:
             if _LETTER.search(t.text):
                 out.append(apply_fallback(t.text, t.lemma_, t.pos_, fallback, known).lower())
     return out
+
+
+def _linear_sents(nlp, text: str):
+    """The token texts of ``text`` (spaCy tokenizer only), cut into pieces at sentence-final
+    punctuation and newlines (the linear model looks two words either side)."""
+    words: list[str] = []
+    for t in nlp.tokenizer(text):
+        if t.is_space or not t.text.strip():
+            if "\n" in t.text and words:
+                yield words
+                words = []
+            continue
+        words.append(t.text)
+        if t.text in (".", "!", "?", "…") or "\n" in t.whitespace_:
+            yield words
+            words = []
+    if words:
+        yield words
 
 
 def _docs(nlp, text: str, max_chars: int = 100_000):
@@ -346,7 +621,7 @@ def cross_validate(data: str | Path = DEFAULT_DATA, config: str | Path = DEFAULT
 def train_morph(data: str | Path = DEFAULT_DATA, output_dir: str | Path = MODEL_DIR,
                 config: str | Path = DEFAULT_CONFIG, max_sentences: int | None = None,
                 overrides: dict | None = None, work_dir: str | Path | None = None,
-                verbose: bool = True) -> Path:
+                verbose: bool = True, linear: bool = True) -> Path:
     """Train the shipped pipeline on all sentences (or the first ``max_sentences``) and
     write it to ``output_dir`` without training-only files."""
     from spacy.language import create_tokenizer
@@ -385,7 +660,10 @@ def train_morph(data: str | Path = DEFAULT_DATA, output_dir: str | Path = MODEL_
         nlp.to_disk(output_dir)
         forms = sorted({w.lower() for s in sents for w in s.words if _LETTER.search(w)})
         (output_dir / KNOWN_FORMS).write_text("\n".join(forms) + "\n", encoding="utf-8")
+        if linear:
+            train_linear(sents).save(output_dir)
         load_model.cache_clear()
+        load_linear.cache_clear()
         known_forms.cache_clear()
         return output_dir
     finally:
@@ -394,4 +672,5 @@ def train_morph(data: str | Path = DEFAULT_DATA, output_dir: str | Path = MODEL_
 
 
 __all__ = ["analyze", "lemmas", "load_model", "model_available", "read_conllu", "folds",
-           "split_fold", "evaluate", "cross_validate", "train_morph", "apply_fallback"]
+           "split_fold", "evaluate", "cross_validate", "train_morph", "apply_fallback",
+           "LinearMorph", "load_linear", "train_linear", "evaluate_linear", "cross_validate_linear"]

@@ -5,9 +5,13 @@
     OMP_NUM_THREADS=1 python scripts/train_morph.py --cv --config configs/morph.cfg \
         --results /tmp/morph_cv_A.json
 
-    # the shipped model, trained on all 863 sentences
+    # the shipped model, trained on all 863 sentences (spaCy pipeline + linear model)
     OMP_NUM_THREADS=1 python scripts/train_morph.py --config configs/morph.cfg \
         --output kzdocs/models/kk_morph
+
+    # the linear model (lookup + logistic regressions) only: CV, or (re)build it
+    OMP_NUM_THREADS=1 python scripts/train_morph.py --linear --cv
+    OMP_NUM_THREADS=1 python scripts/train_morph.py --linear --output kzdocs/models/kk_morph
 
 The treebank (CC BY-SA 4.0) is read from ../shared/data/ud_kk_ktb and never copied into
 the repository; DocBins and spaCy's checkpoints live in a temporary directory and only the
@@ -31,7 +35,8 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kzdocs.morph import (  # noqa: E402
-    DEFAULT_CONFIG, DEFAULT_DATA, MODEL_DIR, N_FOLDS, cross_validate, train_morph,
+    DEFAULT_CONFIG, DEFAULT_DATA, MODEL_DIR, N_FOLDS, cross_validate, cross_validate_linear,
+    read_conllu, train_linear, train_morph,
 )
 
 COLUMNS = (("upos", "UPOS"), ("lemma[none]", "lemma"), ("lemma[unchanged_nominal]", "lemma+stem(nominal)"),
@@ -76,6 +81,11 @@ def main(argv=None) -> int:
     ap.add_argument("--max-steps", type=int, default=None)
     ap.add_argument("--work-dir", default=None, help="keep DocBins and checkpoints here")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--linear", action="store_true",
+                    help="the linear model only (lookup + logistic regressions): with --cv, "
+                         "cross-validate it; otherwise write linear.json/.npz into --output "
+                         "(which must hold the spaCy pipeline, used for tokenization)")
+    ap.add_argument("--no-linear", action="store_true", help="train the spaCy pipeline only")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. --set training.dropout=0.2")
     args = ap.parse_args(argv)
@@ -84,6 +94,22 @@ def main(argv=None) -> int:
         overrides["training.max_steps"] = args.max_steps
         overrides["training.eval_frequency"] = max(1, min(200, args.max_steps))
     t0 = time.time()
+    if args.linear:
+        if args.cv:
+            results = cross_validate_linear(args.data, k=args.folds, folds_to_run=args.only_fold)
+            mean = {k: sum(r[k] for r in results) / len(results) for k in ("upos", "lemma", "lemma_ci")}
+            print("mean: " + "  ".join(f"{k} {v:.4f}" for k, v in mean.items()))
+            if args.results:
+                Path(args.results).write_text(json.dumps(
+                    {"model": "linear", "folds": results, "mean": mean, "seconds": time.time() - t0},
+                    indent=1), encoding="utf-8")
+        else:
+            sents = read_conllu(args.data)
+            if args.max_sentences is not None:
+                sents = sents[:args.max_sentences]
+            train_linear(sents).save(args.output)
+            print(f"linear model written to {args.output} ({time.time() - t0:.0f} s)")
+        return 0
     if args.cv:
         results = cross_validate(args.data, args.config, k=args.folds, overrides=overrides,
                                  folds_to_run=args.only_fold)
@@ -94,7 +120,8 @@ def main(argv=None) -> int:
                  "mean": summarize(results), "seconds": time.time() - t0}, indent=1), encoding="utf-8")
     else:
         out = train_morph(args.data, args.output, config=args.config, max_sentences=args.max_sentences,
-                          overrides=overrides, work_dir=args.work_dir, verbose=not args.quiet)
+                          overrides=overrides, work_dir=args.work_dir, verbose=not args.quiet,
+                          linear=not args.no_linear)
         print(f"model written to {out} ({time.time() - t0:.0f} s)")
     return 0
 
