@@ -16,7 +16,7 @@ def test_lemmas_join_the_forms_of_a_word():
 def test_trained_kazakh_lemmatiser_is_available():
     words = "Мемлекет Басшысы азаматтарымыздың құқықтарын қорғауды тапсырды"
     trained = nlp.lemmas(words, "kk", trained=True)
-    assert len(trained) == len(words.split()) and "құқық" in trained
+    assert len(trained) == len(words.split()) and {"мемлекет", "қорғау"} <= set(trained)
 
 
 def test_russian_entities_through_natasha():
