@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .configs import CONFIG_DIR, resolve_config
+from .configs import CONFIG_DIR, resolve_config, work_directory
 from .stemming import kk_stem
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -629,14 +629,7 @@ def train_morph(data: str | Path = DEFAULT_DATA, output_dir: str | Path = MODEL_
     sents = read_conllu(data)
     if max_sentences is not None:
         sents = sents[:max_sentences]
-    tmp = None
-    if work_dir is None:
-        tmp = tempfile.mkdtemp(prefix="kzdocs-morph-")
-        work = Path(tmp)
-    else:
-        work = Path(work_dir)
-        work.mkdir(parents=True, exist_ok=True)
-    try:
+    with work_directory(work_dir, "kzdocs-morph-") as work:
         nlp = train_pipeline(sents, sents[:20], work, config, overrides, verbose=verbose)
         nlp.tokenizer = create_tokenizer()(nlp)  # the rules of kzdocs.lang.kk, as shipped
         nlp.meta["name"] = "morph"
@@ -666,9 +659,6 @@ def train_morph(data: str | Path = DEFAULT_DATA, output_dir: str | Path = MODEL_
         load_linear.cache_clear()
         known_forms.cache_clear()
         return output_dir
-    finally:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 __all__ = ["analyze", "lemmas", "load_model", "model_available", "read_conllu", "folds",

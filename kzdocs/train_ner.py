@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import random
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterable, Sequence
-from .configs import CONFIG_DIR, resolve_config
+from .configs import CONFIG_DIR, resolve_config, work_directory
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONFIG = CONFIG_DIR / "ner_cnn128_prefix4.cfg"  # the shipped kk_ner
@@ -178,14 +177,7 @@ def train_ner(
         train = train[:max_sentences]
         dev = dev[: max(50, max_sentences // 10)]
 
-    tmp = None
-    if work_dir is None:
-        tmp = tempfile.mkdtemp(prefix="kzdocs-ner-")
-        work = Path(tmp)
-    else:
-        work = Path(work_dir)
-        work.mkdir(parents=True, exist_ok=True)
-    try:
+    with work_directory(work_dir, "kzdocs-ner-") as work:
         nlp = spacy.blank("kk")
         train_path = write_docbin(nlp, group_sentences(train, group, seed), work / "train.spacy")
         dev_path = write_docbin(nlp, dev, work / "dev.spacy")
@@ -206,9 +198,6 @@ def train_ner(
             best = train_out / "model-last"
         package_model(best, output_dir, add_sentencizer=add_sentencizer, add_rules=add_rules)
         return output_dir
-    finally:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def package_model(
