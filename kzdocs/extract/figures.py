@@ -217,6 +217,14 @@ class _Cand:
     __slots__ = ("start", "end", "value", "raw", "scale", "kind", "unit", "currency", "qual",
                  "has_own", "has_scale", "last_word", "is_word", "suffix", "ratio")
 
+    def __init__(self, is_word: bool = False) -> None:
+        """A candidate number: a quantity with no unit, qualifier or suffix until shown otherwise."""
+        self.qual = self.unit = self.currency = None
+        self.kind = "quantity"
+        self.has_own = self.ratio = False
+        self.is_word = is_word
+        self.suffix = ""
+
 
 def _lower(text: str) -> str:
     low = text.lower()
@@ -392,12 +400,6 @@ def extract_figures(text: str, lang: str | None = None) -> list[Figure]:
     cands: list[_Cand] = []
     for m in _SCAN.finditer(masked):
         c = _Cand()
-        c.qual = None
-        c.kind, c.unit, c.currency = "quantity", None, None
-        c.has_own = False
-        c.is_word = False
-        c.ratio = False
-        c.suffix = ""
         scale = 1.0
         if m.group("dig") is not None:
             raw = m.group("dig")
@@ -496,13 +498,7 @@ def _ends_sentence(text: str, pos: int) -> bool:
 
 
 def _add_word_cand(cands, masked, rs, re_, rv) -> None:
-    c = _Cand()
-    c.qual = None
-    c.kind, c.unit, c.currency = "quantity", None, None
-    c.has_own = False
-    c.is_word = True
-    c.ratio = False
-    c.suffix = ""
+    c = _Cand(is_word=True)
     c.start, c.end = rs, re_
     c.raw = masked[rs:re_]
     c.value, c.scale = rv
