@@ -7,6 +7,7 @@ features need: «миграциясын» -> «миграция», «мекте�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Case endings, then possessive, then plural: each group is tried once, in this order.
 _CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні",
@@ -16,13 +17,16 @@ _CASE = ("ның", "нің", "дың", "дің", "тың", "тің", "ға", "г
 _POSSESSIVE = ("ымыз", "іміз", "мыз", "міз", "ыңыз", "іңіз", "ңыз", "ңіз", "сы", "сі", "ы", "і",
                "ың", "ің", "ң", "ым", "ім", "м")
 _PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
+# Longest ending first, so that -ның is tried before -н.
+_CASE, _POSSESSIVE, _PLURAL = (tuple(sorted(group, key=len, reverse=True))
+                               for group in (_CASE, _POSSESSIVE, _PLURAL))
 _VOWELS = set("аәеиоөуұүыіэюяё")
 _WORD = re.compile(r"[^\W\d_]+")
 _UNVOICE = re.compile(r"([лдтн][ыі])([ғг])$")
 
 
 def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> str:
-    for ending in sorted(endings, key=len, reverse=True):
+    for ending in endings:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= min_stem and any(c in _VOWELS for c in stem):
             # The possessive -сы/-сі follows a vowel other than ы/і: облысы is облыс + ы.
@@ -32,8 +36,10 @@ def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def kk_stem(word: str, min_stem: int = 4) -> str:
-    """The stem of a Kazakh word with its case, possessive and plural suffixes removed."""
+    """The stem of a Kazakh word with its case, possessive and plural suffixes removed
+    (cached: a document repeats its words)."""
     word = word.lower()
     for endings in (_CASE, _POSSESSIVE, _PLURAL):
         word = _strip(word, endings, min_stem)

@@ -126,13 +126,16 @@ class Office:
         return _parse(self.end, last=True) or Date.today()
 
 
+@lru_cache(maxsize=50_000)
 def fold(word: str) -> str:
     """A name folded for comparison: case-folded, Kazakh letters as Russian, ё as е,
-    й/ь/ъ dropped, doubled letters single ("Смайылов" and "Смаилов" -> "смаилов")."""
+    й/ь/ъ dropped, doubled letters single ("Смайылов" and "Смаилов" -> "смаилов");
+    cached, as every look-up folds the gazetteer's names again."""
     word = word.casefold().replace("-", "").translate(_FOLD)
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+@lru_cache(maxsize=50_000)
 def patronymic_stem(word: str) -> str:
     """The father's name inside a patronymic: "Бескенұлы", "Бескенович" -> "бескен"."""
     word = word.casefold().replace("ё", "е")
