@@ -193,19 +193,43 @@ def apply_fallback(word: str, lemma: str, upos: str, mode: str = FALLBACK,
 # --------------------------------------------------------------------------- linear model
 #
 # A cheaper model that beat the spaCy pipeline in the same 5-fold cross-validation (see
-# kzdocs/models/README.md): for words seen in training, the most frequent (lemma, UPOS) of
-# the form; otherwise two multinomial logistic regressions over sparse features (suffixes
-# 1-5, prefixes 1-3, shape, length, kk_stem's stem and stripped suffix, the two words on
-# each side with their 1-3 letter suffixes): one for UPOS, one for the lemma's edit class
-# ("L|strip|append": strip the ending, append letters, lowercase or keep the capital).
-# UPOS of seen words also comes from the lookup.  Stored as plain data: ``linear.json``
-# (feature names, classes, lookup table) and ``linear.npz`` (pruned weights, CSR by feature).
+# kzdocs/models/README.md).  Words seen in training get the most frequent (lemma, UPOS) of
+# the form.  For the others, a multinomial logistic regression over sparse features
+# (suffixes 1-5, prefixes 1-3, shape, length, kk_stem's stem and stripped suffix, the two
+# words on each side with their 1-3 letter suffixes) gives the UPOS, and the lemma is chosen
+# among candidates by a reranker:
+#
+# * candidates: the lemmas made by the best edit classes ("strip|append": strip the ending,
+#   append letters) of a second logistic regression over the same features, kk_stem's stem,
+#   the word cut by 0-8 letters, and those cuts with a final ғ/г/б restored to қ/к/п;
+# * reranker: a binary logistic regression over features of each candidate (the edit
+#   regression's log-probability and rank, whether it is a lemma or form seen in training,
+#   how often it occurs as a word in unlabeled Kazakh text, how much was cut, the predicted
+#   UPOS), trained by cross-fitting: the regressions are fitted on one half of the training
+#   sentences and the reranker learns from the unseen words of the other half, and back;
+# * case: proper nouns (predicted PROPN) are capitalised, abbreviations keep their capitals,
+#   everything else is lowercased (so is the treebank, with few exceptions).
+#
+# Stored as plain data: ``linear.json`` (feature names, classes, lookup table, training
+# lemma counts, the unlabeled word frequencies, reranker feature names) and ``linear.npz``
+# (pruned weights, CSR by feature, and the reranker weights).
 
 LINEAR_META = "linear.json"
 LINEAR_WEIGHTS = "linear.npz"
+LINEAR_FORMAT = 2
 LINEAR_C = 1.0
 LINEAR_PRUNE = 0.02  # weights with |w| below this are dropped (sparse storage)
-EDIT_TOP = 20  # edit classes tried, best first, until one applies to the word
+EDIT_MIN_COUNT = 2  # edit classes seen less often in training are not learnt
+EDIT_TOP = 10  # edit classes that apply to the word, best first, offered to the reranker
+EDIT_TRIED = 40  # ... looked for among this many best classes
+MAX_CUT = 8  # the word cut by up to this many letters is a candidate too
+RESTORE = {"ғ": "қ", "г": "к", "б": "п"}  # final consonants voiced before a vowel suffix
+VOWELS = frozenset("аәеиоөуұүыіэюя")
+UPOS_GROUP = {"NOUN": "N", "PROPN": "P", "VERB": "V", "AUX": "V", "ADJ": "A", "ADV": "D"}
+# unlabeled Kazakh text for the word frequencies: KazNERD's tokens (CC BY 4.0) and the Kazakh
+# documents of the corpus (CC BY 4.0)
+UNLABELED = (ROOT.parent / "shared" / "data" / "kaznerd" / "IOB2_valid.txt", ROOT / "corpus" / "src")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def _shape(w: str) -> str:
@@ -250,32 +274,68 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
     return out
 
 
-def edit_class(form: str, lemma: str) -> str:
-    """The edit turning ``form`` into ``lemma``: "U|strip|append" (first letter capital)
-    or "L|strip|append" (all lowercase)."""
-    lf, ll = form.lower(), lemma.lower()
+def _common_prefix(a: str, b: str) -> int:
     p = 0
-    while p < min(len(lf), len(ll)) and lf[p] == ll[p]:
+    while p < min(len(a), len(b)) and a[p] == b[p]:
         p += 1
-    return f"{'U' if lemma[:1].isupper() else 'L'}|{lf[p:]}|{ll[p:]}"
+    return p
+
+
+def edit_class(form: str, lemma: str) -> str:
+    """The edit turning ``form`` into ``lemma``, ignoring case: "strip|append"."""
+    lf, ll = form.lower(), lemma.lower()
+    p = _common_prefix(lf, ll)
+    return f"{lf[p:]}|{ll[p:]}"
 
 
 def apply_edit(form: str, cls: str) -> str | None:
-    """``form`` edited by :func:`edit_class` ``cls``; None when the ending does not match."""
-    case, strip, app = cls.split("|")
-    if strip and not form.lower().endswith(strip):
+    """The lowercased lemma that :func:`edit_class` ``cls`` makes of ``form``; None when
+    the ending does not match or nothing would be left."""
+    strip, app = cls.split("|")
+    lf = form.lower()
+    if strip and not lf.endswith(strip):
         return None
-    base = form[:len(form) - len(strip)] + app
-    if case == "L":
-        return base.lower()
-    return base if base[:1].isupper() else base[:1].upper() + base[1:]
+    return (lf[:len(lf) - len(strip)] + app) or None
+
+
+def cased_lemma(form: str, lemma: str, upos: str) -> str:
+    """``lemma`` (lowercase) cased as in the treebank: an abbreviation keeps the capitals of
+    ``form`` (АҚШ-пен → АҚШ), a proper noun is capitalised, anything else stays lowercase."""
+    p = _common_prefix(form.lower(), lemma)
+    kept = form[:p]
+    if len(kept) > 1 and kept.isupper():
+        return kept + lemma[p:]
+    if upos == "PROPN":
+        return lemma[:1].upper() + lemma[1:]
+    return lemma
+
+
+def unlabeled_frequencies(sources: Iterable[str | Path] = UNLABELED) -> dict[str, int]:
+    """Lowercased word counts of unlabeled Kazakh text: ``token TAG`` files (KazNERD) and
+    the ``kk-*.txt`` documents of directories; missing sources are skipped."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for src in map(Path, sources):
+        if src.is_dir():
+            for doc in sorted(src.glob("kk-*.txt")):
+                counts.update(w.lower() for w in _WORD.findall(doc.read_text(encoding="utf-8")))
+        elif src.is_file():
+            with open(src, encoding="utf-8") as fh:
+                for line in fh:
+                    parts = line.split()
+                    if len(parts) == 2 and _WORD.fullmatch(parts[0]):
+                        counts[parts[0].lower()] += 1
+    return dict(counts)
 
 
 class LinearMorph:
-    """Lookup + two linear classifiers (UPOS, lemma edit); NumPy only at prediction time."""
+    """Lookup + linear UPOS tagger + lemma candidates chosen by a linear reranker; NumPy
+    only at prediction time."""
 
     def __init__(self, features: list[str], upos_classes: list[str], edit_classes: list[str],
-                 weights: dict, lookup: dict[str, list[str]]):
+                 weights: dict, lookup: dict[str, list[str]], lemma_counts: dict[str, int],
+                 frequencies: dict[str, int], rerank_features: list[str] | None = None):
         import numpy as np
 
         self.index = {f: i for i, f in enumerate(features)}
@@ -283,9 +343,14 @@ class LinearMorph:
         self.edit_classes = list(edit_classes)
         self.w = {k: np.asarray(v) for k, v in weights.items()}
         self.lookup = lookup  # form -> [lemma, upos]
+        self.lemma_counts = lemma_counts  # lowercased training lemma -> count
+        self.frequencies = frequencies  # lowercased word -> count in unlabeled text
+        self.rerank_features = list(rerank_features or [])
+        self.rerank_index = {f: i for i, f in enumerate(self.rerank_features)}
+        self.forms = {w.lower() for w in lookup}
 
     # weights: for name in ("upos", "edit"): <name>_indptr, <name>_cols, <name>_vals (CSR,
-    # one row per feature), <name>_bias
+    # one row per feature), <name>_bias; "rerank": one weight per reranker feature
 
     def _scores(self, name: str, feats: list[str]):
         w = self.w
@@ -298,6 +363,59 @@ class LinearMorph:
                 if b > a:
                     scores[cols[a:b]] += vals[a:b]
         return scores
+
+    def candidates(self, word: str, upos: str, feats: list[str]) -> tuple[list[str], list[dict]]:
+        """The lowercased candidate lemmas of an unseen ``word`` and their reranker features."""
+        import numpy as np
+
+        lw = word.lower()
+        scores = self._scores("edit", feats)
+        logp = scores - scores.max()
+        logp -= np.log(np.exp(logp).sum())
+        found: dict[str, tuple[float | None, int]] = {}  # candidate -> (log-probability, rank)
+        for j in np.argsort(-logp)[:EDIT_TRIED]:
+            cand = apply_edit(lw, self.edit_classes[int(j)])
+            if cand and cand not in found:
+                found[cand] = (float(logp[j]), len(found))
+                if len(found) == EDIT_TOP:
+                    break
+        stem = kk_stem(lw)
+        for i in range(len(lw), max(2, len(lw) - MAX_CUT) - 1, -1):
+            cut = lw[:i]
+            found.setdefault(cut, (None, EDIT_TOP))
+            if cut[-1] in RESTORE:
+                found.setdefault(cut[:-1] + RESTORE[cut[-1]], (None, EDIT_TOP))
+        found.setdefault(stem, (None, EDIT_TOP))
+        floor = min((lp for lp, _ in found.values() if lp is not None), default=0.0) - 1.0
+        cands = list(found)
+        return cands, [self._candidate_features(lw, c, *found[c], floor, c == stem, upos) for c in cands]
+
+    def _candidate_features(self, lw: str, cand: str, logp: float | None, rank: int, floor: float,
+                            is_stem: bool, upos: str) -> dict[str, float]:
+        import math
+
+        p = _common_prefix(lw, cand)
+        cut, added = min(len(lw) - p, 6), cand[p:]
+        group = UPOS_GROUP.get(upos, "O")
+        lemma_n = self.lemma_counts.get(cand, 0)
+        freq = self.frequencies.get(cand, 0)
+        f = {"logp": logp if logp is not None else floor, "edit": logp is not None,
+             "rank0": rank == 0, "rank1": rank == 1, "rank2": rank == 2, "stem": is_stem,
+             "same": cand == lw, "seen_lemma": lemma_n > 0, "log_lemma": math.log1p(lemma_n),
+             "seen_form": cand in self.forms, "attested": freq > 0, "log_freq": math.log1p(freq),
+             "rel_freq": math.log1p(freq) - math.log1p(self.frequencies.get(lw, 0)),
+             f"cut{cut}": 1, "added": bool(added), "restored": bool(added) and added in "қкп",
+             "short": len(cand) <= 2, "len3": len(cand) == 3,
+             f"{group}_cut{cut}": 1, f"{group}_vowel": cand[-1] in VOWELS,
+             f"{group}_attested": freq > 0, f"{group}_seen_lemma": lemma_n > 0}
+        return {k: float(v) for k, v in f.items()}
+
+    def _rerank(self, feats: list[dict]):
+        import numpy as np
+
+        w = self.w["rerank"]
+        return np.array([sum(v * w[self.rerank_index[k]] for k, v in f.items() if k in self.rerank_index)
+                         for f in feats])
 
     def tag(self, words: Sequence[str]) -> list[tuple[str, str]]:
         """(lemma, UPOS) of each word of one sentence."""
@@ -312,12 +430,8 @@ class LinearMorph:
             upos = self.upos_classes[int(np.argmax(self._scores("upos", feats)))]
             lemma = w
             if _LETTER.search(w):
-                scores = self._scores("edit", feats)
-                for j in np.argsort(-scores)[:EDIT_TOP]:
-                    cand = apply_edit(w, self.edit_classes[int(j)])
-                    if cand:
-                        lemma = cand
-                        break
+                cands, cand_feats = self.candidates(w, upos, feats)
+                lemma = cased_lemma(w, cands[int(np.argmax(self._rerank(cand_feats)))], upos)
             out.append((lemma, upos))
         return out
 
@@ -333,9 +447,13 @@ class LinearMorph:
         features = [None] * len(self.index)
         for f, i in self.index.items():
             features[i] = f
-        meta = {"format": 1, "license": "CC BY-SA 4.0 (derived from UD Kazakh-KTB)",
+        meta = {"format": LINEAR_FORMAT,
+                "license": "CC BY-SA 4.0 (derived from UD Kazakh-KTB); word frequencies from "
+                           "KazNERD (CC BY 4.0) and the kzdocs corpus (CC BY 4.0)",
                 "features": features, "upos_classes": self.upos_classes,
-                "edit_classes": self.edit_classes, "lookup": self.lookup}
+                "edit_classes": self.edit_classes, "lookup": self.lookup,
+                "lemma_counts": self.lemma_counts, "rerank_features": self.rerank_features,
+                "frequencies": self.frequencies}
         (directory / LINEAR_META).write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
                                              encoding="utf-8")
         np.savez_compressed(directory / LINEAR_WEIGHTS, **self.w)
@@ -350,9 +468,13 @@ class LinearMorph:
         if not (directory / LINEAR_META).exists() or not (directory / LINEAR_WEIGHTS).exists():
             return None
         meta = json.loads((directory / LINEAR_META).read_text(encoding="utf-8"))
+        if meta.get("format") != LINEAR_FORMAT:
+            raise ValueError(f"{directory / LINEAR_META}: format {meta.get('format')}, expected "
+                             f"{LINEAR_FORMAT}; retrain with scripts/train_morph.py --linear")
         with np.load(directory / LINEAR_WEIGHTS, allow_pickle=False) as z:
             weights = {k: z[k] for k in z.files}
-        return cls(meta["features"], meta["upos_classes"], meta["edit_classes"], weights, meta["lookup"])
+        return cls(meta["features"], meta["upos_classes"], meta["edit_classes"], weights, meta["lookup"],
+                   meta["lemma_counts"], meta["frequencies"], meta["rerank_features"])
 
 
 def _csr_by_feature(coef, prune: float):
@@ -368,8 +490,9 @@ def _csr_by_feature(coef, prune: float):
     return indptr, cols.astype("int32"), wt[rows, cols].astype("float32")
 
 
-def train_linear(train: Sequence[Sentence], C: float = LINEAR_C, prune: float = LINEAR_PRUNE) -> LinearMorph:
-    """Fit the lookup table and the two logistic regressions (scikit-learn) on ``train``."""
+def _fit_classifiers(train: Sequence[Sentence], frequencies: dict[str, int], C: float,
+                     prune: float) -> LinearMorph:
+    """The lookup table and the UPOS and edit-class regressions (no reranker yet)."""
     from collections import Counter, defaultdict
 
     from sklearn.feature_extraction import DictVectorizer
@@ -387,16 +510,58 @@ def train_linear(train: Sequence[Sentence], C: float = LINEAR_C, prune: float = 
             pos[w][u] += 1
     dv = DictVectorizer()
     X = dv.fit_transform({f: 1 for f in fs} for fs in X_names)
+    edit_counts = Counter(y_edit)
+    learnt = [i for i, y in enumerate(y_edit) if edit_counts[y] >= EDIT_MIN_COUNT]
     weights = {}
     classes = {}
-    for name, y in (("upos", y_upos), ("edit", y_edit)):
-        clf = LogisticRegression(C=C, max_iter=300).fit(X, y)
+    for name, rows, y in (("upos", slice(None), y_upos), ("edit", learnt, [y_edit[i] for i in learnt])):
+        clf = LogisticRegression(C=C, max_iter=300).fit(X[rows], y)
         indptr, cols, vals = _csr_by_feature(clf.coef_, prune)
         weights.update({name + "_indptr": indptr, name + "_cols": cols, name + "_vals": vals,
                         name + "_bias": clf.intercept_.astype("float32")})
         classes[name] = [str(c) for c in clf.classes_]
     lookup = {w: [lem[w].most_common(1)[0][0], pos[w].most_common(1)[0][0]] for w in lem}
-    return LinearMorph(list(dv.feature_names_), classes["upos"], classes["edit"], weights, lookup)
+    lemma_counts = dict(Counter(l.lower() for s in train for l in s.lemmas))
+    return LinearMorph(list(dv.feature_names_), classes["upos"], classes["edit"], weights, lookup,
+                       lemma_counts, frequencies)
+
+
+def _rerank_examples(model: LinearMorph, sents: Sequence[Sentence]):
+    """(candidate features, is gold) of the unseen words of ``sents`` whose gold lemma is
+    among the candidates."""
+    import numpy as np
+
+    for s in sents:
+        for w, feats, gold in zip(s.words, sentence_features(s.words), s.lemmas):
+            if w in model.lookup or not _LETTER.search(w):
+                continue
+            upos = model.upos_classes[int(np.argmax(model._scores("upos", feats)))]
+            cands, cand_feats = model.candidates(w, upos, feats)
+            if gold.lower() in cands:
+                yield from ((f, c == gold.lower()) for c, f in zip(cands, cand_feats))
+
+
+def train_linear(train: Sequence[Sentence], C: float = LINEAR_C, prune: float = LINEAR_PRUNE,
+                 frequencies: dict[str, int] | None = None) -> LinearMorph:
+    """Fit the lookup table, the two regressions and (cross-fitted on halves of ``train``)
+    the lemma reranker; ``frequencies`` defaults to :func:`unlabeled_frequencies`."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if frequencies is None:
+        frequencies = unlabeled_frequencies()
+    halves = (train[0::2], train[1::2])
+    examples = []
+    for h in (0, 1):
+        examples += _rerank_examples(_fit_classifiers(halves[h], frequencies, C, prune), halves[1 - h])
+    dv = DictVectorizer()
+    X = dv.fit_transform(f for f, _ in examples)
+    reranker = LogisticRegression(C=1.0, max_iter=1000).fit(X, [y for _, y in examples])
+    model = _fit_classifiers(train, frequencies, C, prune)
+    model.w["rerank"] = reranker.coef_[0].astype("float32")
+    model.rerank_features = [str(f) for f in dv.feature_names_]
+    model.rerank_index = {f: i for i, f in enumerate(model.rerank_features)}
+    return model
 
 
 def evaluate_linear(model: LinearMorph, sents: Sequence[Sentence]) -> dict:
@@ -414,11 +579,13 @@ def evaluate_linear(model: LinearMorph, sents: Sequence[Sentence]) -> dict:
 def cross_validate_linear(data: str | Path = DEFAULT_DATA, k: int = N_FOLDS, seed: int = FOLD_SEED,
                           C: float = LINEAR_C, prune: float = LINEAR_PRUNE,
                           folds_to_run: Sequence[int] | None = None, verbose: bool = True) -> list[dict]:
+    """k-fold cross-validation of :func:`train_linear`; one :func:`evaluate_linear` dict per fold."""
     sents = read_conllu(data)
+    frequencies = unlabeled_frequencies()
     results = []
     for fold in (folds_to_run if folds_to_run is not None else range(k)):
         train, test = split_fold(sents, fold, k, seed)
-        res = evaluate_linear(train_linear(train, C, prune), test)
+        res = evaluate_linear(train_linear(train, C, prune, frequencies), test)
         res["fold"] = fold
         results.append(res)
         if verbose:
