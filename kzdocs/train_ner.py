@@ -14,7 +14,7 @@ Usage::
 
     from kzdocs.train_ner import train_ner
     train_ner("../shared/data/kaznerd/IOB2_valid.txt", "kzdocs/models/kk_ner",
-              config="configs/ner_cnn128_prefix4.cfg", group=3)
+              config="configs/ner_tagger64.cfg", group=3)
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from typing import Iterable, Sequence
 from .configs import CONFIG_DIR, resolve_config, work_directory
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CONFIG = CONFIG_DIR / "ner_cnn128_prefix4.cfg"  # the shipped kk_ner
+DEFAULT_CONFIG = CONFIG_DIR / "ner_tagger64.cfg"  # the shipped kk_ner
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"
 DEV_FRACTION = 0.1
 SPLIT_SEED = 20220620  # fixed: the dev set must not change between runs
@@ -105,11 +105,14 @@ def group_sentences(
 
 
 def sentences_to_docs(nlp, sents: Iterable[Sentence]):
-    """spaCy ``Doc`` objects with gold entities from (words, tags) sentences."""
+    """spaCy ``Doc`` objects with gold entities from (words, tags) sentences; the IOB2 tags
+    are also the tokens' ``tag_``, which a token-classification NER (``tagger`` +
+    ``kk_iob_ents``) learns from."""
     from spacy.tokens import Doc
 
     for words, tags in sents:
-        yield Doc(nlp.vocab, words=list(words), spaces=[True] * len(words), ents=list(tags))
+        yield Doc(nlp.vocab, words=list(words), spaces=[True] * len(words), ents=list(tags),
+                  tags=list(tags))
 
 
 def write_docbin(nlp, sents: Iterable[Sentence], path: Path) -> Path:

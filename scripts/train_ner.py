@@ -3,7 +3,7 @@
 
     OMP_NUM_THREADS=1 python scripts/train_ner.py \
         --data ../shared/data/kaznerd/IOB2_valid.txt \
-        --config configs/ner_cnn128_prefix4.cfg --group 3 --output kzdocs/models/kk_ner
+        --config configs/ner_tagger64.cfg --group 3 --output kzdocs/models/kk_ner
 
 The DocBin files and spaCy's checkpoints live in a temporary directory (or
 ``--work-dir``); only the final pipeline is written to ``--output``.  The dev set is
