@@ -96,8 +96,9 @@ def main(argv=None) -> int:
 
 
 def bench_russian(repeat: int) -> None:
-    """Natasha (segmenter, morphology, lemmas, NER) on the Russian corpus documents, next to
-    a plain spacy.blank("ru") tokenizer on the same texts, through kzdocs.nlp."""
+    """Natasha (segmenter, morphology, lemmas, NER), and its NER alone as `kzdocs extract`
+    runs it (kzdocs.nlp.entities), on the Russian corpus documents, next to a plain
+    spacy.blank("ru") tokenizer on the same texts."""
     import sys
     from pathlib import Path
 
@@ -114,9 +115,11 @@ def bench_russian(repeat: int) -> None:
     russian.doc(texts[0])
     t_tok = bench(lambda ts: list(blank.pipe(ts)), texts, repeat)
     t_nat = bench(lambda ts: [russian.doc(t) for t in ts], texts, repeat)
+    t_ner = bench(lambda ts: [kz_nlp.entities(t, "ru") for t in ts], texts, repeat)
     print(f"Russian: {len(texts)} corpus documents, {n_words} words")
     print(f"spacy.blank('ru') tokenizer: {n_words / t_tok:12,.0f} words/s  ({t_tok:.2f} s)")
     print(f"Natasha full pipeline:       {n_words / t_nat:12,.0f} words/s  ({t_nat:.2f} s)")
+    print(f"Natasha NER (entities):      {n_words / t_ner:12,.0f} words/s  ({t_ner:.2f} s)")
 
 
 if __name__ == "__main__":
