@@ -194,10 +194,12 @@ def apply_fallback(word: str, lemma: str, upos: str, mode: str = FALLBACK,
 #
 # A cheaper model that beat the spaCy pipeline in the same 5-fold cross-validation (see
 # kzdocs/models/README.md).  Words seen in training get the most frequent (lemma, UPOS) of
-# the form.  For the others, a multinomial logistic regression over sparse features
-# (suffixes 1-5, prefixes 1-3, shape, length, kk_stem's stem and stripped suffix, the two
-# words on each side with their 1-3 letter suffixes) gives the UPOS, and the lemma is chosen
-# among candidates by a reranker:
+# the form (a form seen with several UPOS gets the tagger's best among them).  For the
+# others, a multinomial logistic regression over sparse features (suffixes 1-5, prefixes
+# 1-3, shape, length, kk_stem's stem and stripped suffix, the two words on each side with
+# their 1-3 letter suffixes, the word's frequency in unlabeled text and whether verbal or
+# nominal endings follow its stems there) gives the UPOS, and the lemma is chosen among
+# candidates by a reranker:
 #
 # * candidates: the lemmas made by the best edit classes ("strip|append": strip the ending,
 #   append letters) of a second logistic regression over the same features, kk_stem's stem,
@@ -216,7 +218,7 @@ def apply_fallback(word: str, lemma: str, upos: str, mode: str = FALLBACK,
 
 LINEAR_META = "linear.json"
 LINEAR_WEIGHTS = "linear.npz"
-LINEAR_FORMAT = 2
+LINEAR_FORMAT = 3
 LINEAR_C = 1.0
 LINEAR_PRUNE = 0.02  # weights with |w| below this are dropped (sparse storage)
 EDIT_MIN_COUNT = 2  # edit classes seen less often in training are not learnt
@@ -230,6 +232,11 @@ UPOS_GROUP = {"NOUN": "N", "PROPN": "P", "VERB": "V", "AUX": "V", "ADJ": "A", "A
 # documents of the corpus (CC BY 4.0)
 UNLABELED = (ROOT.parent / "shared" / "data" / "kaznerd" / "IOB2_valid.txt", ROOT / "corpus" / "src")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# endings whose frequency after a stem in unlabeled text tells verbs from nominals (UPOS features)
+VERB_ENDINGS = ("ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "ып", "іп", "у", "ады", "еді",
+                "атын", "етін", "са", "се", "ма", "ме", "уі", "уға", "йды", "йді")
+NOUN_ENDINGS = ("ның", "нің", "дың", "дің", "ға", "ге", "лар", "лер", "дар", "дер", "да", "де", "ны",
+                "ні", "ы", "і", "сы", "сі", "мен", "ын", "ін")
 
 
 def _shape(w: str) -> str:
@@ -254,12 +261,37 @@ def _token_features(w: str) -> list[str]:
     return f
 
 
-def sentence_features(words: Sequence[str]) -> list[list[str]]:
-    """The binary feature names of every token of a sentence (see the section comment)."""
+def _corpus_features(lw: str, frequencies: dict[str, int]) -> list[str]:
+    """How the word and the stems left by cutting 0-4 letters occur in unlabeled text: the
+    word's frequency class and, per cut, whether verbal or nominal endings follow the stem."""
+    import math
+
+    f = []
+    for k in range(5):
+        stem = lw[:len(lw) - k]
+        if len(stem) < 3:
+            break
+        verbal = sum(frequencies.get(stem + e, 0) for e in VERB_ENDINGS)
+        nominal = sum(frequencies.get(stem + e, 0) for e in NOUN_ENDINGS)
+        if verbal + nominal == 0:
+            f.append(f"vn{k}=none")
+            continue
+        r = math.log((verbal + 1) / (nominal + 1))
+        f.append(f"vn{k}=" + ("V2" if r > 1.5 else "V1" if r > 0.3 else "N2" if r < -1.5 else "N1" if r < -0.3 else "0"))
+    freq = frequencies.get(lw, 0)
+    f.append("fq=%d" % min(int(math.log2(freq + 1)), 8) if freq else "fq=none")
+    return f
+
+
+def sentence_features(words: Sequence[str], frequencies: dict[str, int] | None = None) -> list[list[str]]:
+    """The binary feature names of every token of a sentence (see the section comment);
+    with ``frequencies`` (unlabeled word counts) also :func:`_corpus_features`."""
     out = []
     n = len(words)
     for i, w in enumerate(words):
         f = _token_features(w)
+        if frequencies is not None and _LETTER.search(w):
+            f += _corpus_features(w.lower(), frequencies)
         if i == 0:
             f.append("first")
         for off in (-2, -1, 1, 2):
@@ -335,7 +367,8 @@ class LinearMorph:
 
     def __init__(self, features: list[str], upos_classes: list[str], edit_classes: list[str],
                  weights: dict, lookup: dict[str, list[str]], lemma_counts: dict[str, int],
-                 frequencies: dict[str, int], rerank_features: list[str] | None = None):
+                 frequencies: dict[str, int], ambiguous: dict[str, list[str]],
+                 rerank_features: list[str] | None = None):
         import numpy as np
 
         self.index = {f: i for i, f in enumerate(features)}
@@ -343,6 +376,7 @@ class LinearMorph:
         self.edit_classes = list(edit_classes)
         self.w = {k: np.asarray(v) for k, v in weights.items()}
         self.lookup = lookup  # form -> [lemma, upos]
+        self.ambiguous = ambiguous  # form -> the UPOS it had in training, when more than one
         self.lemma_counts = lemma_counts  # lowercased training lemma -> count
         self.frequencies = frequencies  # lowercased word -> count in unlabeled text
         self.rerank_features = list(rerank_features or [])
@@ -422,10 +456,14 @@ class LinearMorph:
         import numpy as np
 
         out = []
-        for w, feats in zip(words, sentence_features(words)):
+        for w, feats in zip(words, sentence_features(words, self.frequencies)):
             hit = self.lookup.get(w)
             if hit is not None:
-                out.append((hit[0], hit[1]))
+                upos = hit[1]
+                if w in self.ambiguous:  # the tagger chooses among the form's training UPOS
+                    scores = self._scores("upos", feats)
+                    upos = max(self.ambiguous[w], key=lambda u: scores[self.upos_classes.index(u)])
+                out.append((hit[0], upos))
                 continue
             upos = self.upos_classes[int(np.argmax(self._scores("upos", feats)))]
             lemma = w
@@ -452,7 +490,8 @@ class LinearMorph:
                            "KazNERD (CC BY 4.0) and the kzdocs corpus (CC BY 4.0)",
                 "features": features, "upos_classes": self.upos_classes,
                 "edit_classes": self.edit_classes, "lookup": self.lookup,
-                "lemma_counts": self.lemma_counts, "rerank_features": self.rerank_features,
+                "lemma_counts": self.lemma_counts, "ambiguous": self.ambiguous,
+                "rerank_features": self.rerank_features,
                 "frequencies": self.frequencies}
         (directory / LINEAR_META).write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
                                              encoding="utf-8")
@@ -474,7 +513,7 @@ class LinearMorph:
         with np.load(directory / LINEAR_WEIGHTS, allow_pickle=False) as z:
             weights = {k: z[k] for k in z.files}
         return cls(meta["features"], meta["upos_classes"], meta["edit_classes"], weights, meta["lookup"],
-                   meta["lemma_counts"], meta["frequencies"], meta["rerank_features"])
+                   meta["lemma_counts"], meta["frequencies"], meta["ambiguous"], meta["rerank_features"])
 
 
 def _csr_by_feature(coef, prune: float):
@@ -502,7 +541,7 @@ def _fit_classifiers(train: Sequence[Sentence], frequencies: dict[str, int], C: 
     lem = defaultdict(Counter)
     pos = defaultdict(Counter)
     for s in train:
-        X_names += sentence_features(s.words)
+        X_names += sentence_features(s.words, frequencies)
         y_upos += s.upos
         for w, l, u in zip(s.words, s.lemmas, s.upos):
             y_edit.append(edit_class(w, l))
@@ -522,8 +561,9 @@ def _fit_classifiers(train: Sequence[Sentence], frequencies: dict[str, int], C: 
         classes[name] = [str(c) for c in clf.classes_]
     lookup = {w: [lem[w].most_common(1)[0][0], pos[w].most_common(1)[0][0]] for w in lem}
     lemma_counts = dict(Counter(l.lower() for s in train for l in s.lemmas))
+    ambiguous = {w: sorted(pos[w]) for w in pos if len(pos[w]) > 1}
     return LinearMorph(list(dv.feature_names_), classes["upos"], classes["edit"], weights, lookup,
-                       lemma_counts, frequencies)
+                       lemma_counts, frequencies, ambiguous)
 
 
 def _rerank_examples(model: LinearMorph, sents: Sequence[Sentence]):
@@ -532,7 +572,7 @@ def _rerank_examples(model: LinearMorph, sents: Sequence[Sentence]):
     import numpy as np
 
     for s in sents:
-        for w, feats, gold in zip(s.words, sentence_features(s.words), s.lemmas):
+        for w, feats, gold in zip(s.words, sentence_features(s.words, model.frequencies), s.lemmas):
             if w in model.lookup or not _LETTER.search(w):
                 continue
             upos = model.upos_classes[int(np.argmax(model._scores("upos", feats)))]
