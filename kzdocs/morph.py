@@ -17,8 +17,8 @@ fall back to the rule-based suffix stripper :func:`kzdocs.stemming.kk_stem` (UPO
 (:data:`FALLBACK`, see :func:`apply_fallback`).
 
 When the model directory also holds ``linear.json`` + ``linear.npz`` (:class:`LinearMorph`:
-a lookup of the training forms plus logistic regressions for UPOS and for the lemma's edit
-class, better than the spaCy components in the same cross-validation), :func:`analyze` and
+a lookup of the training forms, a logistic-regression UPOS tagger and a reranker of lemma
+candidates, better than the spaCy components in the same cross-validation), :func:`analyze` and
 :func:`lemmas` use it instead, with the spaCy pipeline serving only as the tokenizer.
 
 Training and the 5-fold cross-validation live here too (``scripts/train_morph.py``).
