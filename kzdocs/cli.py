@@ -187,13 +187,16 @@ def train_topics(corpus: Path, output: Path | None, cv: bool, limit: int | None)
               default=None, help="spaCy config (default: the shipped model's, configs/).")
 @click.option("--max-sentences", type=click.IntRange(min=10), default=None)
 @click.option("--max-steps", type=click.IntRange(min=1), default=None)
+@click.option("--checkpoint", type=click.Choice(["last", "best"]), default="last", show_default=True,
+              help="Write the last model (as shipped) or the best one on the development set.")
 def train_ner(data: Path | None, output: Path, config: Path | None, max_sentences: int | None,
-              max_steps: int | None) -> None:
+              max_steps: int | None, checkpoint: str) -> None:
     """Train the Kazakh NER model on KazNERD (10% held out as the development set)."""
     from . import train_ner as trainer
 
     kwargs = {k: v for k, v in {"config": config, "max_sentences": max_sentences,
                                 "max_steps": max_steps}.items() if v is not None}
+    kwargs["checkpoint"] = checkpoint
     if data is None:
         found = [p for p in (Path("../shared/data/kaznerd/IOB2_valid.txt"), trainer.DEFAULT_DATA)
                  if p.exists()]

@@ -36,6 +36,8 @@ def main(argv=None) -> int:
     ap.add_argument("--group", type=int, default=3,
                     help="join runs of 1..N training sentences into one document")
     ap.add_argument("--work-dir", default=None, help="keep DocBins and checkpoints here")
+    ap.add_argument("--checkpoint", choices=("last", "best"), default="last",
+                    help="the model to write: the last one (shipped) or the best on the dev set")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. --set training.dropout=0.2")
     args = ap.parse_args(argv)
@@ -49,7 +51,8 @@ def main(argv=None) -> int:
             overrides[key] = value
     out = train_ner(args.data, args.output, config=args.config, max_sentences=args.max_sentences,
                     max_steps=args.max_steps, eval_frequency=args.eval_frequency,
-                    work_dir=args.work_dir, overrides=overrides, group=args.group)
+                    work_dir=args.work_dir, overrides=overrides, group=args.group,
+                    checkpoint=args.checkpoint)
     print(f"model written to {out}")
     return 0
 
