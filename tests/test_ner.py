@@ -125,3 +125,9 @@ def test_iob_decoding_repairs_invalid_sequences():
     mixed = np.log(np.array([[.05, .9, .01, .02, .02], [.3, .01, .05, .04, .6]]))
     assert list(transitions.decode(mixed)) == [1, 0]
     assert transitions.spans(np.array([1, 2, 0, 3, 4, 4])) == [(0, 2, "PERSON"), (3, 6, "GPE")]
+
+
+def test_empty_texts(nlp):
+    """A batch of empty texts gives empty scores, not tag ids: no entities, no error."""
+    assert nlp("").ents == ()
+    assert [len(d.ents) for d in nlp.pipe(["", " ", "Алматы қаласы"])][:2] == [0, 0]

@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -28,6 +27,7 @@ from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL, Tagger
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from thinc.api import Model
+
 
 def kk_initials_patterns(label: str = "PERSON") -> list[dict]:
     """An initial or two ("Е.", "Ә.А.", "Е. Ә.") and a capitalised word: token shapes and
@@ -110,6 +110,7 @@ class IobTransitions:
 
     def spans(self, seq: np.ndarray) -> list[tuple[int, int, str]]:
         """(start, end, label) of the entities of a valid tag sequence."""
+        seq = np.asarray(seq, dtype=int).reshape(-1)  # a batch of empty docs gives (0, n) scores
         out = []
         for start in np.flatnonzero(self.begin[seq]):
             end = start + 1
