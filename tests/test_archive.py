@@ -412,3 +412,22 @@ def test_index_on_a_dask_cluster_matches_local(built, tmp_path):
                                             if Path(f.path).name in got)
         assert {Path(f.path).name for f in remote.failures()} == set(BAD)
         assert remote.search("депутат")
+
+
+def test_pipeline_version_follows_the_models(tmp_path, monkeypatch):
+    """A retrained model changes the pipeline version, so the next index run re-extracts."""
+    import kzdocs.nlp
+    from kzdocs.archive import indexer
+
+    (tmp_path / "kk_ner").mkdir()
+    meta = tmp_path / "kk_ner" / "meta.json"
+    meta.write_text('{"performance": {"ents_f": 0.91}}', encoding="utf-8")
+    monkeypatch.setattr(kzdocs.nlp, "MODELS", tmp_path)
+    indexer._models_digest.cache_clear()
+    before = indexer.pipeline_version(entities=True, topics=False)
+    meta.write_text('{"performance": {"ents_f": 0.92}}', encoding="utf-8")
+    indexer._models_digest.cache_clear()
+    after = indexer.pipeline_version(entities=True, topics=False)
+    indexer._models_digest.cache_clear()
+    assert before != after
+    assert indexer.pipeline_version(entities=False, topics=False) != after

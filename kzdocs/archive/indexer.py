@@ -10,6 +10,7 @@ and the next run goes on from there.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -37,13 +38,26 @@ def default_jobs() -> int:
 def pipeline_version(*, ocr: str = "auto", lang: str | None = None, topics: bool = True,
                      entities: bool = True) -> str:
     """What produced a stored document: kzdocs's version, this module's pipeline constant, the
-    stemmer of the search column, and the extraction options that change the result."""
+    stemmer of the search column, the extraction options that change the result, and the
+    models they use (a digest of their meta.json: a retrained model re-extracts too)."""
     from .. import __version__
     from .stem import STEMMER
 
+    models = [name for name, used in (("kk_ner", entities), ("topics", topics)) if used]
     return (f"kzdocs {__version__}; archive {ARCHIVE_PIPELINE}; stems {STEMMER}; ocr {ocr}; "
             f"lang {lang or 'auto'}; topics {'on' if topics else 'off'}; "
-            f"entities {'on' if entities else 'off'}")
+            f"entities {'on' if entities else 'off'}; models {_models_digest(tuple(models))}")
+
+
+@functools.lru_cache(maxsize=None)
+def _models_digest(names: tuple[str, ...]) -> str:
+    from ..nlp import MODELS
+
+    digest = hashlib.sha256()
+    for name in names:
+        meta = MODELS / name / "meta.json"
+        digest.update(name.encode() + (meta.read_bytes() if meta.exists() else b"absent"))
+    return digest.hexdigest()[:12]
 
 
 def find_pdfs(roots: list[str]) -> list[str]:
