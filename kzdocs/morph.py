@@ -16,9 +16,9 @@ fall back to the rule-based suffix stripper :func:`kzdocs.stemming.kk_stem` (UPO
 ``""``).  The same stripper backs the model up where cross-validation showed it helps
 (:data:`FALLBACK`, see :func:`apply_fallback`).
 
-When the model directory also holds ``linear.json`` + ``linear.npz`` (:class:`LinearMorph`:
-a lookup of the training forms, a logistic-regression UPOS tagger and a reranker of lemma
-candidates, better than the spaCy components in the same cross-validation), :func:`analyze` and
+When the model directory also holds ``linear.json.gz`` + ``linear.npz`` (:class:`LinearMorph`:
+a lookup of the training forms, a two-pass (stacked) logistic-regression UPOS tagger and a
+reranker of lemma candidates, better than the spaCy components in the same cross-validation), :func:`analyze` and
 :func:`lemmas` use it instead, with the spaCy pipeline serving only as the tokenizer.
 
 Training and the 5-fold cross-validation live here too (``scripts/train_morph.py``).
@@ -32,7 +32,7 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .configs import CONFIG_DIR, resolve_config, work_directory
 from .stemming import kk_stem
@@ -193,13 +193,19 @@ def apply_fallback(word: str, lemma: str, upos: str, mode: str = FALLBACK,
 # --------------------------------------------------------------------------- linear model
 #
 # A cheaper model that beat the spaCy pipeline in the same 5-fold cross-validation (see
-# kzdocs/models/README.md).  Words seen in training get the most frequent (lemma, UPOS) of
-# the form (a form seen with several UPOS gets the tagger's best among them).  For the
-# others, a multinomial logistic regression over sparse features (suffixes 1-5, prefixes
-# 1-3, shape, length, kk_stem's stem and stripped suffix, the two words on each side with
-# their 1-3 letter suffixes, the word's frequency in unlabeled text and whether verbal or
-# nominal endings follow its stems there) gives the UPOS, and the lemma is chosen among
-# candidates by a reranker:
+# kzdocs/models/README.md).  UPOS comes from two passes of multinomial logistic regression
+# over sparse features.  The first pass: a form seen in training (exactly, or else
+# lowercased) gets its training UPOS, the regression choosing when there were several; other
+# words get the regression's best UPOS from suffixes 1-5, prefixes 1-3, shape, length,
+# kk_stem's stem and stripped suffix, the two words on each side with their 1-3 letter
+# suffixes, the word's frequency in unlabeled text, whether verbal or nominal endings follow
+# its stems there, and which cuts of the word are training lemmas with which UPOS.  The
+# second pass sees the same features plus the first pass's tags of the word and its
+# neighbours (some crossed with the word and its ending) and the form's training UPOS counts;
+# its training tags come from first passes fitted on the other parts of the training data
+# (stacking), so it learns from realistic first-pass errors.  Words seen in training get the
+# most frequent lemma of the form; for the others the lemma is chosen among candidates by a
+# reranker:
 #
 # * candidates: the lemmas made by the best edit classes ("strip|append": strip the ending,
 #   append letters) of a second logistic regression over the same features, kk_stem's stem,
@@ -207,18 +213,21 @@ def apply_fallback(word: str, lemma: str, upos: str, mode: str = FALLBACK,
 # * reranker: a binary logistic regression over features of each candidate (the edit
 #   regression's log-probability and rank, whether it is a lemma or form seen in training,
 #   how often it occurs as a word in unlabeled Kazakh text, how much was cut, the predicted
-#   UPOS), trained by cross-fitting: the regressions are fitted on one half of the training
-#   sentences and the reranker learns from the unseen words of the other half, and back;
+#   UPOS and whether the candidate is a training lemma of that UPOS), trained by
+#   cross-fitting: the regressions are fitted on one half of the training sentences and the
+#   reranker learns from the unseen words of the other half, and back;
+# * a word unseen as spelt but seen lowercased (sentence-initial capitals) gets the lemma of
+#   the lowercased form;
 # * case: proper nouns (predicted PROPN) are capitalised, abbreviations keep their capitals,
 #   everything else is lowercased (so is the treebank, with few exceptions).
 #
-# Stored as plain data: ``linear.json`` (feature names, classes, lookup table, training
-# lemma counts, the unlabeled word frequencies, reranker feature names) and ``linear.npz``
-# (pruned weights, CSR by feature, and the reranker weights).
+# Stored as plain data: ``linear.json.gz`` (gzip-compressed JSON: feature names per
+# regression, classes, lookup table, training lemma counts and UPOS, the unlabeled word
+# frequencies, reranker feature names) and ``linear.npz`` (pruned weights, CSR by feature, and the reranker weights).
 
-LINEAR_META = "linear.json"
+LINEAR_META = "linear.json.gz"  # gzip-compressed JSON
 LINEAR_WEIGHTS = "linear.npz"
-LINEAR_FORMAT = 3
+LINEAR_FORMAT = 4
 LINEAR_C = 1.0
 LINEAR_PRUNE = 0.02  # weights with |w| below this are dropped (sparse storage)
 EDIT_MIN_COUNT = 2  # edit classes seen less often in training are not learnt
@@ -227,6 +236,9 @@ EDIT_TRIED = 40  # ... looked for among this many best classes
 MAX_CUT = 8  # the word cut by up to this many letters is a candidate too
 RESTORE = {"ғ": "қ", "г": "к", "б": "п"}  # final consonants voiced before a vowel suffix
 VOWELS = frozenset("аәеиоөуұүыіэюя")
+LEX_SHARE = 0.2  # a training lemma "has" a UPOS that makes up at least this share of its tokens
+LEX_MAX_CUT = 6  # lexicon features look up the word cut by up to this many letters
+STACK_FOLDS = 5  # inner folds that give the second UPOS pass realistic first-pass tags
 UPOS_GROUP = {"NOUN": "N", "PROPN": "P", "VERB": "V", "AUX": "V", "ADJ": "A", "ADV": "D"}
 # unlabeled Kazakh text for the word frequencies: KazNERD's tokens (CC BY 4.0) and the Kazakh
 # documents of the corpus (CC BY 4.0)
@@ -283,15 +295,34 @@ def _corpus_features(lw: str, frequencies: dict[str, int]) -> list[str]:
     return f
 
 
-def sentence_features(words: Sequence[str], frequencies: dict[str, int] | None = None) -> list[list[str]]:
+def _lexicon_features(lw: str, lemma_upos: Callable[[str], Sequence[str] | None]) -> list[str]:
+    """Which cuts of the word (0-6 letters, final ғ/г/б also restored to қ/к/п) are training
+    lemmas, with their UPOS (``lemma_upos``: lemma -> its UPOS), and the ending cut off."""
+    f: dict[str, None] = {}
+    for k in range(LEX_MAX_CUT + 1):
+        stem = lw[:len(lw) - k]
+        if len(stem) < 2:
+            break
+        cands = (stem, stem[:-1] + RESTORE[stem[-1]]) if stem[-1] in RESTORE else (stem,)
+        for cand in cands:
+            for u in lemma_upos(cand) or ():
+                f.update(dict.fromkeys((f"lx={u}", f"lx{min(k, 4)}={u}", f"lxe={lw[len(lw) - k:]}|{u}")))
+    return list(f)
+
+
+def sentence_features(words: Sequence[str], frequencies: dict[str, int] | None = None,
+                      lemma_upos: Callable[[str], Sequence[str] | None] | None = None) -> list[list[str]]:
     """The binary feature names of every token of a sentence (see the section comment);
-    with ``frequencies`` (unlabeled word counts) also :func:`_corpus_features`."""
+    with ``frequencies`` (unlabeled word counts) also :func:`_corpus_features`, with
+    ``lemma_upos`` (training lemma -> its UPOS) also :func:`_lexicon_features`."""
     out = []
     n = len(words)
     for i, w in enumerate(words):
         f = _token_features(w)
         if frequencies is not None and _LETTER.search(w):
             f += _corpus_features(w.lower(), frequencies)
+        if lemma_upos is not None and _LETTER.search(w):
+            f += _lexicon_features(w.lower(), lemma_upos)
         if i == 0:
             f.append("first")
         for off in (-2, -1, 1, 2):
@@ -303,6 +334,34 @@ def sentence_features(words: Sequence[str], frequencies: dict[str, int] | None =
             else:
                 f.append("%d:BOS" % off)
         out.append(f)
+    return out
+
+
+def stack_features(words: Sequence[str], feats: Sequence[list[str]], tags: Sequence[str],
+                   form_upos: Callable[[str], dict[str, int] | None]) -> list[list[str]]:
+    """Features of the second UPOS pass: the first pass's features, its tags of the word and
+    the two words either side (and pairs of them), the word and its ending crossed with the
+    neighbours' tags, and the UPOS counts of the form in training (``form_upos``)."""
+    out = []
+    n = len(tags)
+    for i, (w, fs) in enumerate(zip(words, feats)):
+        lw = w.lower()
+        tp = tags[i - 1] if i else "BOS"
+        tn = tags[i + 1] if i + 1 < n else "EOS"
+        pw = words[i - 1].lower() if i else "BOS"
+        g = list(fs)
+        g += ["t0=" + tags[i], "t-1=" + tp, "t1=" + tn,
+              "t-2=" + (tags[i - 2] if i > 1 else "BOS"), "t2=" + (tags[i + 2] if i + 2 < n else "BOS"),
+              f"t-1t1={tp}|{tn}", f"t-1t0={tp}|{tags[i]}", f"t0t1={tags[i]}|{tn}",
+              f"wt-1={lw}|{tp}", f"wt1={lw}|{tn}", f"wps2={lw}|{pw[-2:]}", f"wps1={lw}|{pw[-1:]}",
+              f"s3t1={lw[-3:]}|{tn}", f"s3t-1={lw[-3:]}|{tp}", f"s2t1={lw[-2:]}|{tn}"]
+        counts = form_upos(w)
+        if counts:
+            g += ["lk=" + u for u in counts]
+            g += ["lk1=" + max(counts, key=counts.get), "lkn=%d" % min(sum(counts.values()), 3)]
+        else:
+            g.append("unseen")
+        out.append(g)
     return out
 
 
@@ -362,41 +421,78 @@ def unlabeled_frequencies(sources: Iterable[str | Path] = UNLABELED) -> dict[str
 
 
 class LinearMorph:
-    """Lookup + linear UPOS tagger + lemma candidates chosen by a linear reranker; NumPy
-    only at prediction time."""
+    """Lookup + two-pass linear UPOS tagger + lemma candidates chosen by a linear reranker;
+    NumPy only at prediction time."""
 
-    def __init__(self, features: list[str], upos_classes: list[str], edit_classes: list[str],
-                 weights: dict, lookup: dict[str, list[str]], lemma_counts: dict[str, int],
-                 frequencies: dict[str, int], ambiguous: dict[str, list[str]],
+    def __init__(self, features: dict[str, list[str]], upos_classes: list[str], edit_classes: list[str],
+                 weights: dict, lookup: dict[str, list], lemma_counts: dict[str, int],
+                 frequencies: dict[str, int], lemma_upos: dict[str, list[str]],
                  rerank_features: list[str] | None = None):
         import numpy as np
 
-        self.index = {f: i for i, f in enumerate(features)}
+        self.features = {k: list(v) for k, v in features.items()}  # per classifier: feature names
+        self.index = {k: {f: i for i, f in enumerate(v)} for k, v in self.features.items()}
         self.upos_classes = list(upos_classes)
+        self.upos_pos = {u: i for i, u in enumerate(self.upos_classes)}
         self.edit_classes = list(edit_classes)
         self.w = {k: np.asarray(v) for k, v in weights.items()}
-        self.lookup = lookup  # form -> [lemma, upos]
-        self.ambiguous = ambiguous  # form -> the UPOS it had in training, when more than one
+        self.lookup = lookup  # form -> [most frequent lemma, {UPOS: count}]
         self.lemma_counts = lemma_counts  # lowercased training lemma -> count
+        self.lemma_upos = lemma_upos  # lowercased training lemma -> its UPOS (LEX_SHARE)
         self.frequencies = frequencies  # lowercased word -> count in unlabeled text
         self.rerank_features = list(rerank_features or [])
         self.rerank_index = {f: i for i, f in enumerate(self.rerank_features)}
-        self.forms = {w.lower() for w in lookup}
+        # lowercased form -> [lowercased lemma of its most frequent spelling, {UPOS: count}]
+        self.lc_lookup: dict[str, list] = {}
+        for w, (lemma, counts) in sorted(lookup.items(), key=lambda kv: -sum(kv[1][1].values())):
+            hit = self.lc_lookup.setdefault(w.lower(), [lemma.lower(), {}])
+            for u, n in counts.items():
+                hit[1][u] = hit[1].get(u, 0) + n
+        self.forms = set(self.lc_lookup)
 
-    # weights: for name in ("upos", "edit"): <name>_indptr, <name>_cols, <name>_vals (CSR,
-    # one row per feature), <name>_bias; "rerank": one weight per reranker feature
+    # weights: for name in ("upos", "upos2", "edit"): <name>_indptr, <name>_cols, <name>_vals
+    # (CSR, one row per feature of self.features[name]), <name>_bias; "rerank": one weight per
+    # reranker feature
 
     def _scores(self, name: str, feats: list[str]):
         w = self.w
+        index = self.index[name]
         scores = w[name + "_bias"].astype("float64")
         indptr, cols, vals = w[name + "_indptr"], w[name + "_cols"], w[name + "_vals"]
         for f in feats:
-            i = self.index.get(f)
+            i = index.get(f)
             if i is not None:
                 a, b = indptr[i], indptr[i + 1]
-                if b > a:
-                    scores[cols[a:b]] += vals[a:b]
+                scores[cols[a:b]] += vals[a:b]
         return scores
+
+    def form_upos(self, word: str) -> dict[str, int] | None:
+        """The UPOS counts of ``word`` in training (of its lowercased form when the exact
+        spelling was not seen), or None for an unseen word."""
+        hit = self.lookup.get(word) or self.lc_lookup.get(word.lower())
+        return hit[1] if hit else None
+
+    def _first_pass(self, words: Sequence[str], feats: Sequence[list[str]]) -> list[str]:
+        """UPOS of the first pass: a form's training UPOS, the tagger choosing among several
+        or (unseen form) among all."""
+        tags = []
+        for w, f in zip(words, feats):
+            counts = self.form_upos(w)
+            if counts and len(counts) == 1:
+                tags.append(next(iter(counts)))
+                continue
+            scores = self._scores("upos", f)
+            if counts:
+                tags.append(max(counts, key=lambda u: scores[self.upos_pos[u]]))
+            else:
+                tags.append(self.upos_classes[int(scores.argmax())])
+        return tags
+
+    def _upos(self, words: Sequence[str], feats: Sequence[list[str]]) -> list[str]:
+        """UPOS of the second pass over the first pass's tags (:func:`stack_features`)."""
+        tags = self._first_pass(words, feats)
+        return [self.upos_classes[int(self._scores("upos2", g).argmax())]
+                for g in stack_features(words, feats, tags, self.form_upos)]
 
     def candidates(self, word: str, upos: str, feats: list[str]) -> tuple[list[str], list[dict]]:
         """The lowercased candidate lemmas of an unseen ``word`` and their reranker features."""
@@ -441,64 +537,63 @@ class LinearMorph:
              f"cut{cut}": 1, "added": bool(added), "restored": bool(added) and added in "қкп",
              "short": len(cand) <= 2, "len3": len(cand) == 3,
              f"{group}_cut{cut}": 1, f"{group}_vowel": cand[-1] in VOWELS,
-             f"{group}_attested": freq > 0, f"{group}_seen_lemma": lemma_n > 0}
+             f"{group}_attested": freq > 0, f"{group}_seen_lemma": lemma_n > 0,
+             "lemma_has_upos": upos in self.lemma_upos.get(cand, ())}
         return {k: float(v) for k, v in f.items()}
 
     def _rerank(self, feats: list[dict]):
         import numpy as np
 
-        w = self.w["rerank"]
-        return np.array([sum(v * w[self.rerank_index[k]] for k, v in f.items() if k in self.rerank_index)
-                         for f in feats])
+        w, index = self.w["rerank"], self.rerank_index
+        return np.array([sum(v * w[index[k]] for k, v in f.items() if k in index) for f in feats])
 
     def tag(self, words: Sequence[str]) -> list[tuple[str, str]]:
         """(lemma, UPOS) of each word of one sentence."""
         import numpy as np
 
+        feats = sentence_features(words, self.frequencies, self.lemma_upos.get)
         out = []
-        for w, feats in zip(words, sentence_features(words, self.frequencies)):
+        for w, f, upos in zip(words, feats, self._upos(words, feats)):
             hit = self.lookup.get(w)
             if hit is not None:
-                upos = hit[1]
-                if w in self.ambiguous:  # the tagger chooses among the form's training UPOS
-                    scores = self._scores("upos", feats)
-                    upos = max(self.ambiguous[w], key=lambda u: scores[self.upos_classes.index(u)])
-                out.append((hit[0], upos))
-                continue
-            upos = self.upos_classes[int(np.argmax(self._scores("upos", feats)))]
-            lemma = w
-            if _LETTER.search(w):
-                cands, cand_feats = self.candidates(w, upos, feats)
+                lemma = hit[0]
+            elif (hit := self.lc_lookup.get(w.lower())) is not None:
+                lemma = cased_lemma(w, hit[0], upos)
+            elif _LETTER.search(w):
+                cands, cand_feats = self.candidates(w, upos, f)
                 lemma = cased_lemma(w, cands[int(np.argmax(self._rerank(cand_feats)))], upos)
+            else:
+                lemma = w
             out.append((lemma, upos))
         return out
 
     # ------------------------------------------------------------------ persistence
 
     def save(self, directory: str | Path) -> None:
+        """Write ``linear.json.gz`` and ``linear.npz`` into ``directory``."""
+        import gzip
         import json
 
         import numpy as np
 
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        features = [None] * len(self.index)
-        for f, i in self.index.items():
-            features[i] = f
         meta = {"format": LINEAR_FORMAT,
                 "license": "CC BY-SA 4.0 (derived from UD Kazakh-KTB); word frequencies from "
                            "KazNERD (CC BY 4.0) and the kzdocs corpus (CC BY 4.0)",
-                "features": features, "upos_classes": self.upos_classes,
+                "features": self.features, "upos_classes": self.upos_classes,
                 "edit_classes": self.edit_classes, "lookup": self.lookup,
-                "lemma_counts": self.lemma_counts, "ambiguous": self.ambiguous,
+                "lemma_counts": self.lemma_counts, "lemma_upos": self.lemma_upos,
                 "rerank_features": self.rerank_features,
                 "frequencies": self.frequencies}
-        (directory / LINEAR_META).write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")),
-                                             encoding="utf-8")
+        with gzip.open(directory / LINEAR_META, "wt", encoding="utf-8") as fh:
+            json.dump(meta, fh, ensure_ascii=False, separators=(",", ":"))
         np.savez_compressed(directory / LINEAR_WEIGHTS, **self.w)
 
     @classmethod
     def load(cls, directory: str | Path) -> "LinearMorph | None":
+        """The model saved in ``directory``, or None when its files are absent."""
+        import gzip
         import json
 
         import numpy as np
@@ -506,85 +601,142 @@ class LinearMorph:
         directory = Path(directory)
         if not (directory / LINEAR_META).exists() or not (directory / LINEAR_WEIGHTS).exists():
             return None
-        meta = json.loads((directory / LINEAR_META).read_text(encoding="utf-8"))
+        with gzip.open(directory / LINEAR_META, "rt", encoding="utf-8") as fh:
+            meta = json.load(fh)
         if meta.get("format") != LINEAR_FORMAT:
             raise ValueError(f"{directory / LINEAR_META}: format {meta.get('format')}, expected "
                              f"{LINEAR_FORMAT}; retrain with scripts/train_morph.py --linear")
         with np.load(directory / LINEAR_WEIGHTS, allow_pickle=False) as z:
             weights = {k: z[k] for k in z.files}
         return cls(meta["features"], meta["upos_classes"], meta["edit_classes"], weights, meta["lookup"],
-                   meta["lemma_counts"], meta["frequencies"], meta["ambiguous"], meta["rerank_features"])
+                   meta["lemma_counts"], meta["frequencies"], meta["lemma_upos"], meta["rerank_features"])
 
 
-def _csr_by_feature(coef, prune: float):
-    """(indptr, cols, vals) of the transposed coefficient matrix (features x classes),
-    weights with |w| < prune dropped."""
+def _sparse_weights(coef, names: Sequence[str], prune: float):
+    """(kept feature names, indptr, cols, vals): the transposed coefficient matrix (features x
+    classes) as CSR, weights with |w| < prune dropped and so are features left without any."""
     import numpy as np
 
     wt = np.asarray(coef, dtype="float32").T  # features x classes
     keep = np.abs(wt) >= prune
-    counts = keep.sum(axis=1)
-    indptr = np.concatenate([[0], np.cumsum(counts)]).astype("int64")
+    rows_kept = np.flatnonzero(keep.any(axis=1))
+    wt, keep = wt[rows_kept], keep[rows_kept]
+    indptr = np.concatenate([[0], np.cumsum(keep.sum(axis=1))]).astype("int64")
     rows, cols = np.nonzero(keep)
-    return indptr, cols.astype("int32"), wt[rows, cols].astype("float32")
+    return [str(names[i]) for i in rows_kept], indptr, cols.astype("int32"), wt[rows, cols].astype("float32")
 
 
-def _fit_classifiers(train: Sequence[Sentence], frequencies: dict[str, int], C: float,
-                     prune: float) -> LinearMorph:
-    """The lookup table and the UPOS and edit-class regressions (no reranker yet)."""
+def _held_out(counts: dict, pairs: Iterable[tuple[str, str]]) -> Callable[[str], dict[str, int] | None]:
+    """``counts`` (key -> Counter of UPOS) without the (key, UPOS) ``pairs`` of one sentence,
+    as a look-up function (None for a key left without counts)."""
+    from collections import Counter
+
+    own = Counter(pairs)
+    keys = {k for k, _ in own}
+
+    def get(key: str) -> dict[str, int] | None:
+        c = counts.get(key)
+        if c is not None and key in keys:
+            c = {u: n - own[(key, u)] for u, n in c.items() if n > own[(key, u)]}
+        return c or None
+
+    return get
+
+
+def _lexicon_tags(counts: dict[str, int] | None) -> list[str] | None:
+    """The UPOS that make up at least LEX_SHARE of a lemma's tokens."""
+    if not counts:
+        return None
+    total = sum(counts.values())
+    return sorted(u for u, n in counts.items() if n >= LEX_SHARE * total)
+
+
+def _fit_classifiers(train: Sequence[Sentence], frequencies: dict[str, int], C: float, prune: float,
+                     second_pass: bool = True, edit: bool = True) -> LinearMorph:
+    """The lookup table and the regressions: first-pass UPOS, the edit classes (``edit``) and
+    the second UPOS pass (``second_pass``; its training tags come from first passes fitted on
+    the other STACK_FOLDS - 1 parts of ``train``).  No reranker yet."""
     from collections import Counter, defaultdict
 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    X_names, y_upos, y_edit = [], [], []
-    lem = defaultdict(Counter)
-    pos = defaultdict(Counter)
+    lem: dict = defaultdict(Counter)
+    forms: dict = defaultdict(Counter)
+    lowered: dict = defaultdict(Counter)
+    lex: dict = defaultdict(Counter)
     for s in train:
-        X_names += sentence_features(s.words, frequencies)
-        y_upos += s.upos
         for w, l, u in zip(s.words, s.lemmas, s.upos):
-            y_edit.append(edit_class(w, l))
             lem[w][l] += 1
-            pos[w][u] += 1
+            forms[w][u] += 1
+            lowered[w.lower()][u] += 1
+            lex[l.lower()][u] += 1
+    # features of each training sentence as an unseen sentence would get them: the lexicon
+    # without the sentence's own lemmas
+    sent_feats = []
+    for s in train:
+        held = _held_out(lex, ((l.lower(), u) for l, u in zip(s.lemmas, s.upos)))
+        sent_feats.append(sentence_features(s.words, frequencies, lambda k, held=held: _lexicon_tags(held(k))))
+    X_names = [fs for F in sent_feats for fs in F]
+    y_upos = [u for s in train for u in s.upos]
     dv = DictVectorizer()
-    X = dv.fit_transform({f: 1 for f in fs} for fs in X_names)
-    edit_counts = Counter(y_edit)
-    learnt = [i for i, y in enumerate(y_edit) if edit_counts[y] >= EDIT_MIN_COUNT]
-    weights = {}
-    classes = {}
-    for name, rows, y in (("upos", slice(None), y_upos), ("edit", learnt, [y_edit[i] for i in learnt])):
-        clf = LogisticRegression(C=C, max_iter=300).fit(X[rows], y)
-        indptr, cols, vals = _csr_by_feature(clf.coef_, prune)
+    X = dv.fit_transform(dict.fromkeys(fs, 1) for fs in X_names)
+    names = dv.feature_names_
+    fits = [("upos", X, y_upos, names)]
+    if edit:
+        y_edit = [edit_class(w, l) for s in train for w, l in zip(s.words, s.lemmas)]
+        edit_counts = Counter(y_edit)
+        learnt = [i for i, y in enumerate(y_edit) if edit_counts[y] >= EDIT_MIN_COUNT]
+        fits.append(("edit", X[learnt], [y_edit[i] for i in learnt], names))
+    if second_pass:
+        tags: list = [None] * len(train)
+        for h in range(STACK_FOLDS):
+            inner = [s for i, s in enumerate(train) if i % STACK_FOLDS != h]
+            sub = _fit_classifiers(inner, frequencies, C, prune, second_pass=False, edit=False)
+            for i in range(h, len(train), STACK_FOLDS):
+                words = train[i].words
+                tags[i] = sub._first_pass(words, sentence_features(words, frequencies, sub.lemma_upos.get))
+        G = []
+        for s, F, t in zip(train, sent_feats, tags):
+            exact = _held_out(forms, zip(s.words, s.upos))
+            lower = _held_out(lowered, ((w.lower(), u) for w, u in zip(s.words, s.upos)))
+            G += stack_features(s.words, F, t, lambda w, exact=exact, lower=lower: exact(w) or lower(w.lower()))
+        dv2 = DictVectorizer()
+        fits.append(("upos2", dv2.fit_transform(dict.fromkeys(g, 1) for g in G), y_upos, dv2.feature_names_))
+    weights, classes, features = {}, {}, {}
+    for name, Xn, y, fnames in fits:
+        clf = LogisticRegression(C=C, max_iter=300).fit(Xn, y)
+        features[name], indptr, cols, vals = _sparse_weights(clf.coef_, fnames, prune)
         weights.update({name + "_indptr": indptr, name + "_cols": cols, name + "_vals": vals,
                         name + "_bias": clf.intercept_.astype("float32")})
         classes[name] = [str(c) for c in clf.classes_]
-    lookup = {w: [lem[w].most_common(1)[0][0], pos[w].most_common(1)[0][0]] for w in lem}
-    lemma_counts = dict(Counter(l.lower() for s in train for l in s.lemmas))
-    ambiguous = {w: sorted(pos[w]) for w in pos if len(pos[w]) > 1}
-    return LinearMorph(list(dv.feature_names_), classes["upos"], classes["edit"], weights, lookup,
-                       lemma_counts, frequencies, ambiguous)
+    if second_pass and classes["upos2"] != classes["upos"]:
+        raise ValueError("the two UPOS passes have different classes")
+    lookup = {w: [lem[w].most_common(1)[0][0], dict(forms[w])] for w in lem}
+    lemma_counts = {l: sum(c.values()) for l, c in lex.items()}
+    lemma_upos = {l: _lexicon_tags(c) for l, c in lex.items()}
+    return LinearMorph(features, classes["upos"], classes.get("edit", []), weights, lookup,
+                       lemma_counts, frequencies, lemma_upos)
 
 
 def _rerank_examples(model: LinearMorph, sents: Sequence[Sentence]):
     """(candidate features, is gold) of the unseen words of ``sents`` whose gold lemma is
     among the candidates."""
-    import numpy as np
-
     for s in sents:
-        for w, feats, gold in zip(s.words, sentence_features(s.words, model.frequencies), s.lemmas):
-            if w in model.lookup or not _LETTER.search(w):
+        feats = sentence_features(s.words, model.frequencies, model.lemma_upos.get)
+        for w, f, upos, gold in zip(s.words, feats, model._upos(s.words, feats), s.lemmas):
+            if model.form_upos(w) is not None or not _LETTER.search(w):
                 continue
-            upos = model.upos_classes[int(np.argmax(model._scores("upos", feats)))]
-            cands, cand_feats = model.candidates(w, upos, feats)
+            cands, cand_feats = model.candidates(w, upos, f)
             if gold.lower() in cands:
-                yield from ((f, c == gold.lower()) for c, f in zip(cands, cand_feats))
+                yield from ((cf, c == gold.lower()) for c, cf in zip(cands, cand_feats))
 
 
 def train_linear(train: Sequence[Sentence], C: float = LINEAR_C, prune: float = LINEAR_PRUNE,
                  frequencies: dict[str, int] | None = None) -> LinearMorph:
-    """Fit the lookup table, the two regressions and (cross-fitted on halves of ``train``)
-    the lemma reranker; ``frequencies`` defaults to :func:`unlabeled_frequencies`."""
+    """Fit the lookup table, the regressions (two UPOS passes, edit classes) and
+    (cross-fitted on halves of ``train``) the lemma reranker; ``frequencies`` defaults to
+    :func:`unlabeled_frequencies`."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -661,7 +813,7 @@ def known_forms(path: str | None = None) -> frozenset:
 
 @lru_cache(maxsize=4)
 def load_linear(path: str | None = None) -> "LinearMorph | None":
-    """The linear lemma/UPOS model (cached), or None when ``linear.json``/``.npz`` are absent
+    """The linear lemma/UPOS model (cached), or None when ``linear.json.gz``/``.npz`` are absent
     (then the spaCy components and the kk_stem fallback are used)."""
     return LinearMorph.load(Path(path) if path else MODEL_DIR)
 

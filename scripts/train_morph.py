@@ -83,7 +83,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--linear", action="store_true",
                     help="the linear model only (lookup + logistic regressions): with --cv, "
-                         "cross-validate it; otherwise write linear.json/.npz into --output "
+                         "cross-validate it; otherwise write linear.json.gz/.npz into --output "
                          "(which must hold the spaCy pipeline, used for tokenization)")
     ap.add_argument("--no-linear", action="store_true", help="train the spaCy pipeline only")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",

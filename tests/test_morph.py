@@ -190,19 +190,32 @@ def test_lemma_candidates(ud):
     for (w, f), lemma in zip(zip(words, feats), lemmas):
         if w not in model.lookup:
             assert lemma.lower() in model.candidates(w, "NOUN", f)[0]
-    # a form seen with several UPOS gets one of them, chosen by the tagger in context
-    form, tags = next(iter(model.ambiguous.items()))
-    assert len(tags) > 1 and model.tag([form])[0][1] in tags
+    # the lexicon features: cuts of the word that are training lemmas, with their UPOS
+    assert "lx2=NOUN" in morph.sentence_features(["жолда"], None, {"жол": ["NOUN"]}.get)[0]
+    assert model.form_upos("аяғында") is None
+    form = next(w for w, (_, counts) in model.lookup.items() if len(counts) > 1)
+    assert model.form_upos(form) == model.lookup[form][1]
+    assert model.form_upos(form.upper()) is not None  # the lowercased form was seen
+
+
+def test_stack_features():
+    """The second UPOS pass sees the first pass's tags around the word and its training UPOS."""
+    words = ["Ол", "келді", "."]
+    feats = morph.sentence_features(words)
+    g = morph.stack_features(words, feats, ["PRON", "VERB", "PUNCT"], {"Ол": {"PRON": 3}}.get)
+    assert {"t0=PRON", "t-1=BOS", "t1=VERB", "lk=PRON", "lk1=PRON", "lkn=3"} <= set(g[0])
+    assert "unseen" in g[1] and "unseen" not in g[0]
+    assert "t-1t1=PRON|PUNCT" in g[1] and set(feats[1]) <= set(g[1])
 
 
 def test_linear_heldout_fold_accuracy(ud, tmp_path):
-    """The shipped linear model's recipe on fold 0 (CV fold 0: UPOS 0.881, lemma 0.900),
+    """The shipped linear model's recipe on fold 0 (CV fold 0: UPOS 0.890, lemma 0.903),
     and a save/load round trip of plain JSON + .npz."""
     train, test = morph.split_fold(ud, 0)
     model = morph.train_linear(train)
     res = morph.evaluate_linear(model, test)
-    assert res["upos"] >= 0.85, res
-    assert res["lemma"] >= 0.87, res
+    assert res["upos"] >= 0.87, res
+    assert res["lemma"] >= 0.89, res
     model.save(tmp_path)
     again = morph.LinearMorph.load(tmp_path)
     assert again.tag(test[0].words) == model.tag(test[0].words)
@@ -258,5 +271,5 @@ def test_train_script_smoke(ud, tmp_path):
     doc = nlp("Ақ отаудың ішінде.")
     assert len(doc) == 4
     assert not (out / "training").exists()
-    assert (out / "linear.json").exists() and (out / "linear.npz").exists()
+    assert (out / "linear.json.gz").exists() and (out / "linear.npz").exists()
     assert morph.LinearMorph.load(out).tag(["Ақ", "отаудың", "ішінде", "."])[-1][1] == "PUNCT"
