@@ -828,14 +828,14 @@ def analyze(text: str, fallback: str = FALLBACK) -> list[tuple[str, str, str]]:
     Lemmas are as in UD Kazakh-KTB (proper nouns keep their capital).  Without the model,
     tokens are the words and numbers of the text, lemmas come from kk_stem and UPOS is "".
     """
+    lin = load_linear()
+    if lin is not None:
+        return [(w, lemma, upos) for words in _linear_sents(text)
+                for w, (lemma, upos) in zip(words, lin.tag(words))]
     nlp = load_model()
     if nlp is None:
         return [(w, kk_stem(w) if _LETTER.search(w) else w, "")
                 for w in re.findall(r"\w+|[^\w\s]", text)]
-    lin = load_linear()
-    if lin is not None:
-        return [(w, lemma, upos) for words in _linear_sents(nlp, text)
-                for w, (lemma, upos) in zip(words, lin.tag(words))]
     known = known_forms()
     return [(t.text, apply_fallback(t.text, t.lemma_, t.pos_, fallback, known), t.pos_)
             for doc in _docs(nlp, text) for t in doc if not t.is_space]
@@ -844,13 +844,13 @@ def analyze(text: str, fallback: str = FALLBACK) -> list[tuple[str, str, str]]:
 def lemmas(text: str, fallback: str = FALLBACK) -> list[str]:
     """Lowercased lemmas of the words of a Kazakh text (tokens with a letter, in order):
     a drop-in for ``kzdocs.nlp.lemmas(text, "kk")``."""
+    lin = load_linear()
+    if lin is not None:
+        return [lemma.lower() for words in _linear_sents(text)
+                for w, (lemma, _) in zip(words, lin.tag(words)) if _LETTER.search(w)]
     nlp = load_model()
     if nlp is None:
         return [kk_stem(w) for w in re.findall(r"[^\W\d_]+", text)]
-    lin = load_linear()
-    if lin is not None:
-        return [lemma.lower() for words in _linear_sents(nlp, text)
-                for w, (lemma, _) in zip(words, lin.tag(words)) if _LETTER.search(w)]
     known = known_forms()
     out = []
     for doc in _docs(nlp, text):
@@ -860,11 +860,22 @@ def lemmas(text: str, fallback: str = FALLBACK) -> list[str]:
     return out
 
 
-def _linear_sents(nlp, text: str):
-    """The token texts of ``text`` (spaCy tokenizer only), cut into pieces at sentence-final
+@lru_cache(maxsize=1)
+def _tokenizer():
+    """The Kazakh tokenizer of kzdocs.lang.kk (a blank pipeline loads in a fraction of the
+    time of the spaCy morphology model)."""
+    import spacy
+
+    import kzdocs.lang.kk  # noqa: F401  (registers lang "kk")
+
+    return spacy.blank("kk").tokenizer
+
+
+def _linear_sents(text: str):
+    """The token texts of ``text`` (the Kazakh tokenizer), cut into pieces at sentence-final
     punctuation and newlines (the linear model looks two words either side)."""
     words: list[str] = []
-    for t in nlp.tokenizer(text):
+    for t in _tokenizer()(text):
         if t.is_space or not t.text.strip():
             if "\n" in t.text and words:
                 yield words

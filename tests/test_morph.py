@@ -127,6 +127,7 @@ def test_seed_inquiry_words():
 
 def test_fallback_without_model(monkeypatch):
     monkeypatch.setattr(morph, "load_model", lambda path=None: None)
+    monkeypatch.setattr(morph, "load_linear", lambda path=None: None)
     assert morph.lemmas("миграциясын 2024 мектептерінде") == ["миграция", "мектеп"]
     assert morph.analyze("миграциясын.") == [("миграциясын", "миграция", ""), (".", ".", "")]
 
