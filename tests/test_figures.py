@@ -250,3 +250,15 @@ def test_spans_are_literal_on_corpus():
         text = _plain(path.stem)
         for f in extract_figures(text):
             assert text[f.start:f.end] == f.text
+
+
+def test_mask_skips_only_lines_with_nothing_to_mask():
+    """Masking line runs gives the same result as masking the whole text, on the corpus
+    sources and on a span that crosses a line break."""
+    from kzdocs.extract.figures import _MASK, _blank, _mask
+
+    texts = [p.read_text(encoding="utf-8").lower() for p in sorted((CORPUS / "src").glob("*.txt"))]
+    texts.append("құжат\nтел.:\n8 (7172) 55-59-17\nжәне 5 мың\n\n1) бірінші\nсоңы")
+    assert len(texts) > 100
+    for text in texts:
+        assert _mask(text) == _MASK.sub(_blank, text)

@@ -276,8 +276,32 @@ def _is_count_noun(word: str) -> bool:
     return False
 
 
+# What a masked span needs: a digit or a web / e-mail address.
+_MASKABLE = re.compile(r"\d|@|www\.|https?:|\.(?:kz|ru|com|org|net|gov|edu|info)\b")
+
+
+def _blank(m: re.Match) -> str:
+    return "\x00" * (m.end() - m.start())
+
+
 def _mask(low: str) -> str:
-    return _MASK.sub(lambda m: "\x00" * (m.end() - m.start()), low)
+    """``low`` with the spans of _MASKS blanked out (same length). The long alternation is tried
+    at every position it runs over, which was most of the time of extract_figures; so it runs
+    only over the lines that hold something maskable and the lines either side of them (a span
+    may cross a line break), each run of them preceded by a newline as in the whole text."""
+    lines = low.splitlines(keepends=True)
+    hit = [_MASKABLE.search(line) is not None for line in lines]
+    near = [hit[i] or (i > 0 and hit[i - 1]) or (i + 1 < len(hit) and hit[i + 1])
+            for i in range(len(lines))]
+    out, i = [], 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and near[j] == near[i]:
+            j += 1
+        run = "".join(lines[i:j])
+        out.append(_MASK.sub(_blank, "\n" + run)[1:] if near[i] else run)
+        i = j
+    return "".join(out)
 
 
 def _split_runs(low: str, start: int, end: int) -> list[tuple[int, int]]:
