@@ -19,7 +19,7 @@ fall back to the rule-based suffix stripper :func:`kzdocs.stemming.kk_stem` (UPO
 When the model directory also holds ``linear.json.gz`` + ``linear.npz`` (:class:`LinearMorph`:
 a lookup of the training forms, a two-pass (stacked) logistic-regression UPOS tagger and a
 reranker of lemma candidates, better than the spaCy components in the same cross-validation), :func:`analyze` and
-:func:`lemmas` use it instead, with the spaCy pipeline serving only as the tokenizer.
+:func:`lemmas` use it instead, on text split by the kzdocs.lang.kk tokenizer.
 
 Training and the 5-fold cross-validation live here too (``scripts/train_morph.py``).
 """
@@ -406,17 +406,16 @@ def unlabeled_frequencies(sources: Iterable[str | Path] = UNLABELED) -> dict[str
     the ``kk-*.txt`` documents of directories; missing sources are skipped."""
     from collections import Counter
 
+    from .train_ner import read_iob2
+
     counts: Counter = Counter()
     for src in map(Path, sources):
         if src.is_dir():
             for doc in sorted(src.glob("kk-*.txt")):
                 counts.update(w.lower() for w in _WORD.findall(doc.read_text(encoding="utf-8")))
         elif src.is_file():
-            with open(src, encoding="utf-8") as fh:
-                for line in fh:
-                    parts = line.split()
-                    if len(parts) == 2 and _WORD.fullmatch(parts[0]):
-                        counts[parts[0].lower()] += 1
+            for words, _ in read_iob2(src):
+                counts.update(w.lower() for w in words if _WORD.fullmatch(w))
     return dict(counts)
 
 

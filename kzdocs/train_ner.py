@@ -106,8 +106,8 @@ def group_sentences(
 
 def sentences_to_docs(nlp, sents: Iterable[Sentence]):
     """spaCy ``Doc`` objects with gold entities from (words, tags) sentences; the IOB2 tags
-    are also the tokens' ``tag_``, which a token-classification NER (``tagger`` +
-    ``kk_iob_ents``) learns from."""
+    are also the tokens' ``tag_``, which the token-classification NER (``kk_iob_ner``)
+    learns from."""
     from spacy.tokens import Doc
 
     for words, tags in sents:
@@ -173,6 +173,8 @@ def train_ner(
 
     import kzdocs.lang.kk  # noqa: F401  (registers lang "kk" even without the entry point)
 
+    if checkpoint not in ("last", "best"):  # before, not after, a training run of minutes
+        raise ValueError(f"checkpoint must be 'last' or 'best', not {checkpoint!r}")
     data_path = Path(data_path)
     output_dir = Path(output_dir)
     config_path = resolve_config(config, "ner")
@@ -199,8 +201,6 @@ def train_ner(
         train_out = work / "training"
         spacy_train(config_path, train_out, use_gpu=-1, overrides=ov)
 
-        if checkpoint not in ("last", "best"):
-            raise ValueError(f"checkpoint must be 'last' or 'best', not {checkpoint!r}")
         chosen = train_out / f"model-{checkpoint}"
         if not chosen.exists():
             chosen = train_out / "model-last"
