@@ -1,11 +1,14 @@
 #!/usr/bin/env python
-"""Throughput of the shipped Kazakh NER pipeline on one core, in words per second.
+"""Throughput of the shipped language pipelines on one core, in words per second: the Kazakh
+NER, the Kazakh lemmatiser and tagger (kzdocs.morph), Natasha for Russian.
 
     OMP_NUM_THREADS=1 python benchmarks/bench_ner.py [--model kzdocs/models/kk_ner]
 
 Text: the held-out KazNERD dev sentences (detokenised with spaces) followed by the
 founding inquiry, repeated to at least ``--min-words`` words.  Times ``nlp.pipe`` of the
-full pipeline and, on the same text, the plain ``spacy.blank("kk")`` tokenizer.
+full pipeline and, on the same text, the plain ``spacy.blank("kk")`` tokenizer; then
+``kzdocs.morph.analyze`` on the first ``--morph-words`` words of it (a fresh process would
+start with empty caches: the first pass over the text is timed, not the best of several).
 """
 from __future__ import annotations
 
@@ -64,6 +67,7 @@ def main(argv=None) -> int:
     ap.add_argument("--min-words", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--batch-size", type=int, default=256)
+    ap.add_argument("--morph-words", type=int, default=20_000)
     args = ap.parse_args(argv)
 
     try:
@@ -91,8 +95,30 @@ def main(argv=None) -> int:
     print(f"spacy.blank('kk') tokenizer: {n_words / t_tok:12,.0f} words/s  ({t_tok:.2f} s)")
     print(f"kk_ner full pipeline:       {n_words / t_ner:12,.0f} words/s  ({t_ner:.2f} s)")
     print(f"(entities found in the first 1000 texts: {n_ents})")
+    bench_morph(texts, args.morph_words, blank)
     bench_russian(args.repeat)
     return 0
+
+
+def bench_morph(texts: list[str], min_words: int, blank) -> None:
+    """kzdocs.morph.analyze (lemma + UPOS of every token), first pass, next to the tokenizer."""
+    from kzdocs import morph
+
+    part, n = [], 0
+    for t in texts:
+        if n >= min_words:
+            break
+        part.append(t)
+        n += len(t.split())
+    morph.analyze("Қазақстан Республикасының Үкіметіне")  # loads the model
+    t_tok = bench(lambda ts: list(blank.pipe(ts)), part, 1)
+    t0 = time.perf_counter()
+    for t in part:
+        morph.analyze(t)
+    t_morph = time.perf_counter() - t0
+    print(f"Kazakh morphology: {len(part)} texts, {n} words")
+    print(f"spacy.blank('kk') tokenizer: {n / t_tok:12,.0f} words/s  ({t_tok:.2f} s)")
+    print(f"kzdocs.morph.analyze:        {n / t_morph:12,.0f} words/s  ({t_morph:.2f} s)")
 
 
 def bench_russian(repeat: int) -> None:

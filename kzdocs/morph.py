@@ -19,7 +19,10 @@ fall back to the rule-based suffix stripper :func:`kzdocs.stemming.kk_stem` (UPO
 When the model directory also holds ``linear.json.gz`` + ``linear.npz`` (:class:`LinearMorph`:
 a lookup of the training forms, a two-pass (stacked) logistic-regression UPOS tagger and a
 reranker of lemma candidates, better than the spaCy components in the same cross-validation), :func:`analyze` and
-:func:`lemmas` use it instead, on text split by the kzdocs.lang.kk tokenizer.
+:func:`lemmas` use it instead, on text split by the kzdocs.lang.kk tokenizer.  Besides the
+treebank it reads two lexicons: the verb and nominal stems of the Kazakh hunspell dictionary,
+through the suffix-chain grammar of :mod:`kzdocs.lang.kk.morphotactics`, and the hand-written
+word lists of :mod:`kzdocs.lang.kk.pos_lexicon`.
 
 Training and the 5-fold cross-validation live here too (``scripts/train_morph.py``).
 """
@@ -35,7 +38,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .configs import CONFIG_DIR, resolve_config, work_directory
-from .stemming import kk_stem
+from .lang.kk import morphotactics
+from .lang.kk.pos_lexicon import AUX_FORMS, LIGHT_VERB_COMPOUNDS, POS_LEXICON
+from .stemming import VOWELS, WORD, kk_stem
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "kk_morph"
@@ -227,7 +232,7 @@ def apply_fallback(word: str, lemma: str, upos: str, mode: str = FALLBACK,
 
 LINEAR_META = "linear.json.gz"  # gzip-compressed JSON
 LINEAR_WEIGHTS = "linear.npz"
-LINEAR_FORMAT = 4
+LINEAR_FORMAT = 5
 LINEAR_C = 1.0
 LINEAR_PRUNE = 0.02  # weights with |w| below this are dropped (sparse storage)
 EDIT_MIN_COUNT = 2  # edit classes seen less often in training are not learnt
@@ -235,7 +240,6 @@ EDIT_TOP = 10  # edit classes that apply to the word, best first, offered to the
 EDIT_TRIED = 40  # ... looked for among this many best classes
 MAX_CUT = 8  # the word cut by up to this many letters is a candidate too
 RESTORE = {"ғ": "қ", "г": "к", "б": "п"}  # final consonants voiced before a vowel suffix
-VOWELS = frozenset("аәеиоөуұүыіэюя")
 LEX_SHARE = 0.2  # a training lemma "has" a UPOS that makes up at least this share of its tokens
 LEX_MAX_CUT = 6  # lexicon features look up the word cut by up to this many letters
 STACK_FOLDS = 5  # inner folds that give the second UPOS pass realistic first-pass tags
@@ -243,7 +247,6 @@ UPOS_GROUP = {"NOUN": "N", "PROPN": "P", "VERB": "V", "AUX": "V", "ADJ": "A", "A
 # unlabeled Kazakh text for the word frequencies: KazNERD's tokens (CC BY 4.0) and the Kazakh
 # documents of the corpus (CC BY 4.0)
 UNLABELED = (ROOT.parent / "shared" / "data" / "kaznerd" / "IOB2_valid.txt", ROOT / "corpus" / "src")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # endings whose frequency after a stem in unlabeled text tells verbs from nominals (UPOS features)
 VERB_ENDINGS = ("ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "ып", "іп", "у", "ады", "еді",
                 "атын", "етін", "са", "се", "ма", "ме", "уі", "уға", "йды", "йді")
@@ -310,6 +313,55 @@ def _lexicon_features(lw: str, lemma_upos: Callable[[str], Sequence[str] | None]
     return list(f)
 
 
+@lru_cache(maxsize=100_000)
+def _dictionary_features(lw: str) -> tuple[str, ...]:
+    """What the stem lexicon (:mod:`kzdocs.lang.kk.morphotactics`) says of the word: whether it
+    is a nominal entry, which cuts of 0-6 letters are verb stems (with the ending cut off), and
+    the readings of its suffix chain (verbal, nominal or both; those of the longest stem)."""
+    verbs, nominals = morphotactics.stems()
+    f = dict.fromkeys(["hw"] if lw in nominals else [])
+    for k in range(LEX_MAX_CUT + 1):
+        stem = lw[:len(lw) - k]
+        if len(stem) < 2:
+            break
+        if stem in verbs or (stem[-1] in RESTORE and stem[:-1] + RESTORE[stem[-1]] in verbs):
+            f.update(dict.fromkeys(("hv", f"hv{min(k, 4)}", f"hve={lw[len(lw) - k:]}")))
+    found = [(r, n) for r, n in morphotactics.readings(lw, verbs, nominals) if 2 <= n < len(lw)]
+    f["mtk=" + "".join(sorted({"V" if r in morphotactics.VERBAL else "N" for r, _ in found}))] = None
+    if found:
+        longest = max(n for _, n in found)
+        f.update(dict.fromkeys(f"mt={r}" for r, _ in found))
+        f.update(dict.fromkeys(f"mtL={r}" for r, n in found if n == longest))
+    else:
+        f["mt=none"] = None
+    return tuple(f)
+
+
+_COMPOUND_VERBS: dict[str, frozenset[str]] = {}  # first word of a light-verb compound -> verb stems
+for _first, _, _verb in (c.rpartition(" ") for c in LIGHT_VERB_COMPOUNDS):
+    _COMPOUND_VERBS[_first] = _COMPOUND_VERBS.get(_first, frozenset()) | {_verb}
+
+
+def _compound(first: str, second: str) -> bool:
+    """Whether ``first`` + ``second`` (lowercased) open a light-verb compound (жұмыс істеді)."""
+    verbs = _COMPOUND_VERBS.get(first)
+    return bool(verbs) and any(second.startswith(v) for v in verbs)
+
+
+def _closed_class_features(words: Sequence[str], i: int) -> list[str]:
+    """The hand-written word lists (:mod:`kzdocs.lang.kk.pos_lexicon`) holding the word, and
+    whether it is the first (``lvc1``) or the verb (``lvc2``) of a light-verb compound."""
+    lw = words[i].lower()
+    f = ["pl=" + tag for tag, listed in POS_LEXICON.items() if lw in listed]
+    if lw in AUX_FORMS:
+        f.append("pl=AUXF")
+    if i + 1 < len(words) and _compound(lw, words[i + 1].lower()):
+        f.append("lvc1")
+    if i and _compound(words[i - 1].lower(), lw):
+        f.append("lvc2")
+    return f
+
+
 def sentence_features(words: Sequence[str], frequencies: dict[str, int] | None = None,
                       lemma_upos: Callable[[str], Sequence[str] | None] | None = None) -> list[list[str]]:
     """The binary feature names of every token of a sentence (see the section comment);
@@ -318,7 +370,9 @@ def sentence_features(words: Sequence[str], frequencies: dict[str, int] | None =
     out = []
     n = len(words)
     for i, w in enumerate(words):
-        f = _token_features(w)
+        f = _token_features(w) + _closed_class_features(words, i)
+        if _LETTER.search(w):
+            f += _dictionary_features(w.lower())
         if frequencies is not None and _LETTER.search(w):
             f += _corpus_features(w.lower(), frequencies)
         if lemma_upos is not None and _LETTER.search(w):
@@ -354,7 +408,11 @@ def stack_features(words: Sequence[str], feats: Sequence[list[str]], tags: Seque
               "t-2=" + (tags[i - 2] if i > 1 else "BOS"), "t2=" + (tags[i + 2] if i + 2 < n else "BOS"),
               f"t-1t1={tp}|{tn}", f"t-1t0={tp}|{tags[i]}", f"t0t1={tags[i]}|{tn}",
               f"wt-1={lw}|{tp}", f"wt1={lw}|{tn}", f"wps2={lw}|{pw[-2:]}", f"wps1={lw}|{pw[-1:]}",
-              f"s3t1={lw[-3:]}|{tn}", f"s3t-1={lw[-3:]}|{tp}", f"s2t1={lw[-2:]}|{tn}"]
+              f"s3t1={lw[-3:]}|{tn}", f"s3t-1={lw[-3:]}|{tp}", f"s2t1={lw[-2:]}|{tn}",
+              # light verbs and auxiliaries: the word with the next word's start, the previous
+              # word's ending (a converb?) and tag
+              f"wn3={lw}|{words[i + 1].lower()[:3] if i + 1 < n else 'EOS'}", f"wps3={lw}|{pw[-3:]}",
+              f"p3cv={lw[:3]}|{'CV' if pw.endswith(('п', 'а', 'е', 'й')) else 'O'}", f"p3t-1={lw[:3]}|{tp}"]
         counts = form_upos(w)
         if counts:
             g += ["lk=" + u for u in counts]
@@ -412,10 +470,10 @@ def unlabeled_frequencies(sources: Iterable[str | Path] = UNLABELED) -> dict[str
     for src in map(Path, sources):
         if src.is_dir():
             for doc in sorted(src.glob("kk-*.txt")):
-                counts.update(w.lower() for w in _WORD.findall(doc.read_text(encoding="utf-8")))
+                counts.update(w.lower() for w in WORD.findall(doc.read_text(encoding="utf-8")))
         elif src.is_file():
             for words, _ in read_iob2(src):
-                counts.update(w.lower() for w in words if _WORD.fullmatch(w))
+                counts.update(w.lower() for w in words if WORD.fullmatch(w))
     return dict(counts)
 
 
@@ -454,16 +512,20 @@ class LinearMorph:
     # reranker feature
 
     def _scores(self, name: str, feats: list[str]):
+        """Bias + the weights of the features present, summed per class in one pass over
+        their CSR rows (a per-feature loop took most of the tagging time)."""
+        import numpy as np
+
         w = self.w
-        index = self.index[name]
         scores = w[name + "_bias"].astype("float64")
-        indptr, cols, vals = w[name + "_indptr"], w[name + "_cols"], w[name + "_vals"]
-        for f in feats:
-            i = index.get(f)
-            if i is not None:
-                a, b = indptr[i], indptr[i + 1]
-                scores[cols[a:b]] += vals[a:b]
-        return scores
+        rows = np.fromiter((i for i in map(self.index[name].get, feats) if i is not None), dtype="int64")
+        if not len(rows):
+            return scores
+        starts, ends = w[name + "_indptr"][rows], w[name + "_indptr"][rows + 1]
+        lengths = ends - starts
+        # the positions of the rows' weights, concatenated: start of its row + offset in it
+        pos = np.arange(lengths.sum()) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        return scores + np.bincount(w[name + "_cols"][pos], weights=w[name + "_vals"][pos], minlength=len(scores))
 
     def form_upos(self, word: str) -> dict[str, int] | None:
         """The UPOS counts of ``word`` in training (of its lowercased form when the exact
@@ -515,6 +577,10 @@ class LinearMorph:
             if cut[-1] in RESTORE:
                 found.setdefault(cut[:-1] + RESTORE[cut[-1]], (None, EDIT_TOP))
         found.setdefault(stem, (None, EDIT_TOP))
+        verbs, _ = morphotactics.stems()
+        for i in range(2, len(lw)):  # оқиды -> оқы: a verb stem's ы/і fused with й into и
+            if lw[i] == "и" and (cand := lw[:i] + morphotactics.back_vowel(lw[:i])) in verbs:
+                found.setdefault(cand, (None, EDIT_TOP))
         floor = min((lp for lp, _ in found.values() if lp is not None), default=0.0) - 1.0
         cands = list(found)
         return cands, [self._candidate_features(lw, c, *found[c], floor, c == stem, upos) for c in cands]
@@ -526,6 +592,7 @@ class LinearMorph:
         p = _common_prefix(lw, cand)
         cut, added = min(len(lw) - p, 6), cand[p:]
         group = UPOS_GROUP.get(upos, "O")
+        verbs, nominals = morphotactics.stems()
         lemma_n = self.lemma_counts.get(cand, 0)
         freq = self.frequencies.get(cand, 0)
         f = {"logp": logp if logp is not None else floor, "edit": logp is not None,
@@ -537,7 +604,8 @@ class LinearMorph:
              "short": len(cand) <= 2, "len3": len(cand) == 3,
              f"{group}_cut{cut}": 1, f"{group}_vowel": cand[-1] in VOWELS,
              f"{group}_attested": freq > 0, f"{group}_seen_lemma": lemma_n > 0,
-             "lemma_has_upos": upos in self.lemma_upos.get(cand, ())}
+             "lemma_has_upos": upos in self.lemma_upos.get(cand, ()),
+             f"{group}_verb_stem": cand in verbs, f"{group}_nominal_stem": cand in nominals}
         return {k: float(v) for k, v in f.items()}
 
     def _rerank(self, feats: list[dict]):
@@ -584,7 +652,7 @@ class LinearMorph:
                 "edit_classes": self.edit_classes, "lookup": self.lookup,
                 "lemma_counts": self.lemma_counts, "lemma_upos": self.lemma_upos,
                 "rerank_features": self.rerank_features,
-                "frequencies": self.frequencies}
+                "frequencies": self.frequencies, "stems_digest": _stems_digest()}
         with gzip.open(directory / LINEAR_META, "wt", encoding="utf-8") as fh:
             json.dump(meta, fh, ensure_ascii=False, separators=(",", ":"))
         np.savez_compressed(directory / LINEAR_WEIGHTS, **self.w)
@@ -605,10 +673,22 @@ class LinearMorph:
         if meta.get("format") != LINEAR_FORMAT:
             raise ValueError(f"{directory / LINEAR_META}: format {meta.get('format')}, expected "
                              f"{LINEAR_FORMAT}; retrain with scripts/train_morph.py --linear")
+        if meta.get("stems_digest") != _stems_digest():
+            raise ValueError(f"{directory / LINEAR_META}: trained with another {morphotactics.STEMS.name} "
+                             "than the installed one; retrain with scripts/train_morph.py --linear")
         with np.load(directory / LINEAR_WEIGHTS, allow_pickle=False) as z:
             weights = {k: z[k] for k in z.files}
         return cls(meta["features"], meta["upos_classes"], meta["edit_classes"], weights, meta["lookup"],
                    meta["lemma_counts"], meta["frequencies"], meta["lemma_upos"], meta["rerank_features"])
+
+
+@lru_cache(maxsize=1)
+def _stems_digest() -> str:
+    """SHA-256 of the stem lexicon the features read (a model is tied to its lexicon)."""
+    import hashlib
+
+    path = morphotactics.STEMS
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
 
 
 def _sparse_weights(coef, names: Sequence[str], prune: float):

@@ -20,7 +20,8 @@ _PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
 # Longest ending first, so that -ның is tried before -н.
 _CASE, _POSSESSIVE, _PLURAL = (tuple(sorted(group, key=len, reverse=True))
                                for group in (_CASE, _POSSESSIVE, _PLURAL))
-_VOWELS = set("аәеиоөуұүыіэюяё")
+VOWELS = frozenset("аәеиоөуұүыіэюяё")
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")  # a word; a hyphenated compound stays whole
 _WORD = re.compile(r"[^\W\d_]+")
 _UNVOICE = re.compile(r"([лдтн][ыі])([ғг])$")
 
@@ -28,9 +29,9 @@ _UNVOICE = re.compile(r"([лдтн][ыі])([ғг])$")
 def _strip(word: str, endings: tuple[str, ...], min_stem: int) -> str:
     for ending in endings:
         stem = word[: -len(ending)]
-        if word.endswith(ending) and len(stem) >= min_stem and any(c in _VOWELS for c in stem):
+        if word.endswith(ending) and len(stem) >= min_stem and any(c in VOWELS for c in stem):
             # The possessive -сы/-сі follows a vowel other than ы/і: облысы is облыс + ы.
-            if ending[0] == "с" and (stem[-1] not in _VOWELS or stem[-1] in "ыі"):
+            if ending[0] == "с" and (stem[-1] not in VOWELS or stem[-1] in "ыі"):
                 continue
             return stem
     return word

@@ -199,6 +199,17 @@ def test_lemma_candidates(ud):
     assert model.form_upos(form.upper()) is not None  # the lowercased form was seen
 
 
+def test_dictionary_and_closed_class_features():
+    """Features from the hunspell stem lexicon (verb stem + participle ending) and from the
+    hand-written word lists (a postposition; the two words of a light-verb compound)."""
+    feats = morph.sentence_features(["Жаңа", "зауыттың", "үшін", "жұмыс", "істеген", "қатынасатын"])
+    assert {"hv", "hve=атын", "mt=part", "mtk=V"} <= set(feats[5])
+    assert "mt=part" in feats[4] and "lvc2" in feats[4]
+    assert "lvc1" in feats[3] and "lvc1" not in feats[1]
+    assert "pl=ADP" in feats[2] and "pl=ADJ" in feats[0]
+    assert {"mtk=N", "mtL=nom"} <= set(feats[1])  # зауыт + тың
+
+
 def test_stack_features():
     """The second UPOS pass sees the first pass's tags around the word and its training UPOS."""
     words = ["Ол", "келді", "."]
@@ -210,13 +221,13 @@ def test_stack_features():
 
 
 def test_linear_heldout_fold_accuracy(ud, tmp_path):
-    """The shipped linear model's recipe on fold 0 (CV fold 0: UPOS 0.890, lemma 0.903),
+    """The shipped linear model's recipe on fold 0 (CV fold 0: UPOS 0.913, lemma 0.928),
     and a save/load round trip of plain JSON + .npz."""
     train, test = morph.split_fold(ud, 0)
     model = morph.train_linear(train)
     res = morph.evaluate_linear(model, test)
-    assert res["upos"] >= 0.87, res
-    assert res["lemma"] >= 0.89, res
+    assert res["upos"] >= 0.90, res
+    assert res["lemma"] >= 0.91, res
     model.save(tmp_path)
     again = morph.LinearMorph.load(tmp_path)
     assert again.tag(test[0].words) == model.tag(test[0].words)

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..stemming import VOWELS
+
 STEMMER = "suffix-1"
 
 # unicode61 splits on everything that is not a letter, a digit or a private-use character;
 # underscores are separators too.
 TOKEN = re.compile(r"[^\W_]+")
-VOWELS = set("аәеиоөуұүыіэюяё")
 
 _KK_SUFFIXES = """
 лар лер дар дер тар тер

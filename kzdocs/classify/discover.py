@@ -5,13 +5,11 @@ each lemma, so a Kazakh stem reads as a word) and its most typical documents.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..nlp import lemmas
-
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+from ..stemming import WORD
 #: Words every inquiry has, whatever it is about.
 LETTER_WORDS = {
     "депутат", "сауал", "запрос", "құрмет", "уважаемый", "министр", "министрлік", "министерство",
@@ -39,7 +37,7 @@ def _stop_words() -> set[str]:
 
 
 def _analyse(text: str, lang: str | None, stop: set[str]) -> tuple[list[str], Counter]:
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     lems = lemmas(text, lang)
     surface: Counter = Counter()
     out = []
