@@ -337,15 +337,18 @@ def _dictionary_features(lw: str) -> tuple[str, ...]:
     return tuple(f)
 
 
-_COMPOUND_VERBS: dict[str, frozenset[str]] = {}  # first word of a light-verb compound -> verb stems
-for _first, _, _verb in (c.rpartition(" ") for c in LIGHT_VERB_COMPOUNDS):
-    _COMPOUND_VERBS[_first] = _COMPOUND_VERBS.get(_first, frozenset()) | {_verb}
+@lru_cache(maxsize=1)
+def _compound_verbs() -> dict[str, tuple[str, ...]]:
+    """First word of a light-verb compound -> the verb stems it goes with."""
+    out: dict[str, tuple[str, ...]] = {}
+    for first, _, verb in sorted(c.rpartition(" ") for c in LIGHT_VERB_COMPOUNDS):
+        out[first] = out.get(first, ()) + (verb,)
+    return out
 
 
 def _compound(first: str, second: str) -> bool:
     """Whether ``first`` + ``second`` (lowercased) open a light-verb compound (жұмыс істеді)."""
-    verbs = _COMPOUND_VERBS.get(first)
-    return bool(verbs) and any(second.startswith(v) for v in verbs)
+    return any(second.startswith(v) for v in _compound_verbs().get(first, ()))
 
 
 def _closed_class_features(words: Sequence[str], i: int) -> list[str]:

@@ -102,8 +102,10 @@ def readings(word: str, verbs: frozenset[str] | set[str], nominals: frozenset[st
     for i in range(len(word), 1, -1):
         rest = word[i:]
         for stem in _stem_variants(word[:i]):
-            if stem in verbs:
-                out.update((r, i) for r in _verb_readings(rest)) if rest else out.add(("vstem", i))
+            if stem in verbs and rest:
+                out.update((r, i) for r in _verb_readings(rest))
+            elif stem in verbs:
+                out.add(("vstem", i))
             if stem in nominals:
                 if _NOMINAL_ENDING.fullmatch(rest):
                     out.add(("nom", i))
