@@ -243,6 +243,10 @@ RESTORE = {"ғ": "қ", "г": "к", "б": "п"}  # final consonants voiced before
 LEX_SHARE = 0.2  # a training lemma "has" a UPOS that makes up at least this share of its tokens
 LEX_MAX_CUT = 6  # lexicon features look up the word cut by up to this many letters
 STACK_FOLDS = 5  # inner folds that give the second UPOS pass realistic first-pass tags
+# a number with a case or possessive suffix; the treebank's lemma is the number (and its unit)
+_NUMBER_WITH_SUFFIX = re.compile(r"(\d[^-%]*)%?-[^\W\d_]{1,5}")
+_PERCENT_WITH_SUFFIX = re.compile(r"%-[^\W\d_]{1,5}")
+_CLITICS = frozenset({"ақ", "ау", "ай", "ей", "мыс", "міс"})  # жасаған-ау, ертең-ақ: the lemma drops them
 UPOS_GROUP = {"NOUN": "N", "PROPN": "P", "VERB": "V", "AUX": "V", "ADJ": "A", "ADV": "D"}
 # unlabeled Kazakh text for the word frequencies: KazNERD's tokens (CC BY 4.0) and the Kazakh
 # documents of the corpus (CC BY 4.0)
@@ -584,6 +588,10 @@ class LinearMorph:
         for i in range(2, len(lw)):  # оқиды -> оқы: a verb stem's ы/і fused with й into и
             if lw[i] == "и" and (cand := lw[:i] + morphotactics.back_vowel(lw[:i])) in verbs:
                 found.setdefault(cand, (None, EDIT_TOP))
+        head, hyphen, last = lw.rpartition("-")
+        if hyphen and head and last not in _CLITICS and not word[:len(head)].isupper():
+            # a paired or compound word inflects on its last part: жай-күйіне -> жай-күй, not жай
+            found = {c: v for c, v in found.items() if c.startswith(head + "-") and len(c) > len(head) + 2}
         floor = min((lp for lp, _ in found.values() if lp is not None), default=0.0) - 1.0
         cands = list(found)
         return cands, [self._candidate_features(lw, c, *found[c], floor, c == stem, upos) for c in cands]
@@ -629,6 +637,10 @@ class LinearMorph:
                 lemma = hit[0]
             elif (hit := self.lc_lookup.get(w.lower())) is not None:
                 lemma = cased_lemma(w, hit[0], upos)
+            elif m := _NUMBER_WITH_SUFFIX.fullmatch(w):
+                lemma = m.group(1)  # 200-ге -> 200, 90%-ына -> 90, 19,4°С-қа -> 19,4°С
+            elif _PERCENT_WITH_SUFFIX.fullmatch(w):  # the tokenizer splits 45%-ы into 45 + %-ы
+                lemma, upos = "%", "SYM"
             elif _LETTER.search(w):
                 cands, cand_feats = self.candidates(w, upos, f)
                 lemma = cased_lemma(w, cands[int(np.argmax(self._rerank(cand_feats)))], upos)

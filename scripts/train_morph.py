@@ -13,6 +13,9 @@
     OMP_NUM_THREADS=1 python scripts/train_morph.py --linear --cv
     OMP_NUM_THREADS=1 python scripts/train_morph.py --linear --output kzdocs/models/kk_morph
 
+    # the shipped linear model on other gold text (CoNLL-U), e.g. the corpus sentences
+    python scripts/train_morph.py --evaluate corpus/morph/kk-upos.conllu
+
 The treebank (CC BY-SA 4.0) is read from ../shared/data/ud_kk_ktb and never copied into
 the repository; DocBins and spaCy's checkpoints live in a temporary directory and only the
 final pipeline is written to --output.  Accuracy is measured on gold tokens, lemma as an
@@ -35,8 +38,8 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kzdocs.morph import (  # noqa: E402
-    DEFAULT_CONFIG, DEFAULT_DATA, MODEL_DIR, N_FOLDS, cross_validate, cross_validate_linear,
-    read_conllu, train_linear, train_morph,
+    DEFAULT_CONFIG, DEFAULT_DATA, MODEL_DIR, N_FOLDS, LinearMorph, cross_validate, cross_validate_linear,
+    evaluate_linear, read_conllu, train_linear, train_morph,
 )
 
 COLUMNS = (("upos", "UPOS"), ("lemma[none]", "lemma"), ("lemma[unchanged_nominal]", "lemma+stem(nominal)"),
@@ -55,6 +58,29 @@ def print_table(results: list[dict]) -> None:
         print(f"{r['fold']:>4}  " + "  ".join(f"{r[k]:>10.4f}" for k, _ in COLUMNS))
     mean = summarize(results)
     print("mean  " + "  ".join(f"{mean[k]:>10.4f}" for k, _ in COLUMNS))
+
+
+def evaluate_file(path: str, model_dir: str) -> int:
+    """Accuracy of the linear model of ``model_dir`` on the gold tokens of a CoNLL-U file."""
+    from collections import Counter
+
+    model = LinearMorph.load(model_dir)
+    if model is None:
+        raise SystemExit(f"{model_dir}: no linear model (linear.json.gz + linear.npz)")
+    sents = read_conllu(path)
+    res = evaluate_linear(model, sents)
+    print(f"{path}: {len(sents)} sentences, {res['tokens']} tokens: UPOS {res['upos']:.3f}  "
+          f"lemma {res['lemma']:.3f}  lemma (ignoring case) {res['lemma_ci']:.3f}")
+    per, ok, errors = Counter(), Counter(), []
+    for s in sents:
+        for w, (lemma, upos), gl, gu in zip(s.words, model.tag(s.words), s.lemmas, s.upos):
+            per[gu] += 1
+            ok[gu] += upos == gu
+            if upos != gu or lemma.lower() != gl.lower():
+                errors.append(f"  {w}: {lemma}/{upos}, gold {gl}/{gu}")
+    print("UPOS accuracy per gold tag: " + ", ".join(f"{u} {ok[u]}/{n}" for u, n in per.most_common()))
+    print("errors (UPOS or lemma):", *errors, sep="\n")
+    return 0
 
 
 def parse_overrides(items: list[str]) -> dict:
@@ -86,6 +112,9 @@ def main(argv=None) -> int:
                          "cross-validate it; otherwise write linear.json.gz/.npz into --output "
                          "(which must hold the spaCy pipeline, used for tokenization)")
     ap.add_argument("--no-linear", action="store_true", help="train the spaCy pipeline only")
+    ap.add_argument("--evaluate", metavar="CONLLU", default=None,
+                    help="score the linear model in --output on this gold CoNLL-U file, print per-UPOS "
+                         "accuracy and the errors, and stop")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override, e.g. --set training.dropout=0.2")
     args = ap.parse_args(argv)
@@ -94,6 +123,8 @@ def main(argv=None) -> int:
         overrides["training.max_steps"] = args.max_steps
         overrides["training.eval_frequency"] = max(1, min(200, args.max_steps))
     t0 = time.time()
+    if args.evaluate:
+        return evaluate_file(args.evaluate, args.output)
     if args.linear:
         if args.cv:
             results = cross_validate_linear(args.data, k=args.folds, folds_to_run=args.only_fold)

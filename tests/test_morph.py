@@ -210,6 +210,29 @@ def test_dictionary_and_closed_class_features():
     assert {"mtk=N", "mtL=nom"} <= set(feats[1])  # зауыт + тың
 
 
+@pytest.mark.skipif(morph.load_linear() is None, reason="the linear model is not installed")
+def test_numbers_percent_and_paired_words():
+    """Treebank conventions the 863 sentences teach too rarely: a number with a suffix has the
+    number as lemma (22%-ы -> 22), the tokenizer's %-ға is the symbol %, and a paired word keeps
+    its first part (жай-күйіне -> жай-күй) while a clitic -ақ and an abbreviation's case go."""
+    got = dict((w, (lemma, upos)) for w, lemma, upos in morph.analyze(
+        "Тұрғындардың 45%-ы мен 1 200-ге жуық отбасының жай-күйіне ертең-ақ АҚШ-пен қарайды."))
+    assert got["%-ы"] == ("%", "SYM")
+    assert got["200-ге"][0] == "200"
+    assert got["жай-күйіне"][0] == "жай-күй"
+    assert got["ертең-ақ"][0] == "ертең" and got["АҚШ-пен"][0] == "АҚШ"
+
+
+def test_corpus_gold_sentences():
+    """The shipped model on 26 corpus sentences annotated apart from it (corpus/morph)."""
+    model = morph.load_linear()
+    if model is None:
+        pytest.skip("the linear model is not installed")
+    res = morph.evaluate_linear(model, morph.read_conllu(ROOT / "corpus" / "morph" / "kk-upos.conllu"))
+    assert res["tokens"] == 492
+    assert res["upos"] >= 0.90 and res["lemma"] >= 0.92, res
+
+
 def test_stack_features():
     """The second UPOS pass sees the first pass's tags around the word and its training UPOS."""
     words = ["Ол", "келді", "."]
