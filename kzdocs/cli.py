@@ -206,6 +206,32 @@ def train_ner(data: Path | None, output: Path, config: Path | None, max_sentence
     trainer.train_ner(data, output, **kwargs)
 
 
+@train.command("morph")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="UD Kazakh-KTB CoNLL-U file (default: ../shared/data/ud_kk_ktb/kk_ktb-ud.conllu).")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write linear.json.gz + linear.npz (default: the installed models/kk_morph).")
+@click.option("--cv/--no-cv", default=False, show_default=True,
+              help="5-fold cross-validation first (about 15 minutes on one core).")
+@click.option("--max-sentences", type=click.IntRange(min=20), default=None,
+              help="Use only the first N sentences (for a quick smoke test).")
+def train_morph(data: Path | None, output: Path | None, cv: bool, max_sentences: int | None) -> None:
+    """Train the Kazakh lemmatiser and UPOS tagger (kzdocs.morph's linear model) on UD Kazakh-KTB."""
+    from . import morph
+
+    if data is None:
+        if not morph.DEFAULT_DATA.exists():
+            raise click.UsageError("UD Kazakh-KTB not found beside the repository: give --data FILE")
+        data = morph.DEFAULT_DATA
+    if cv:
+        folds = morph.cross_validate_linear(data)
+        mean = {k: round(sum(f[k] for f in folds) / len(folds), 4) for k in ("upos", "lemma", "lemma_ci")}
+        click.echo(json.dumps({"folds": folds, "mean": mean}, indent=2))
+    sentences = morph.read_conllu(data)[:max_sentences]
+    morph.train_linear(sentences).save(output or morph.MODEL_DIR)
+    click.echo(f"model written to {output or morph.MODEL_DIR} ({len(sentences)} sentences)", err=True)
+
+
 @main.group()
 def topics() -> None:
     """Explore the themes of an archive beyond the CAP codes."""

@@ -308,3 +308,21 @@ def test_train_script_smoke(ud, tmp_path):
     assert not (out / "training").exists()
     assert (out / "linear.json.gz").exists() and (out / "linear.npz").exists()
     assert morph.LinearMorph.load(out).tag(["Ақ", "отаудың", "ішінде", "."])[-1][1] == "PUNCT"
+
+
+def test_train_morph_command_smoke(ud, tmp_path):
+    """`kzdocs train morph` fits the linear model on a few sentences and writes a loadable one;
+    the script's --evaluate scores it on the corpus sentences."""
+    from click.testing import CliRunner
+
+    from kzdocs.cli import main
+
+    out = tmp_path / "morph"
+    result = CliRunner().invoke(main, ["train", "morph", "--max-sentences", "40", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    model = morph.LinearMorph.load(out)
+    assert [u for _, u in model.tag(["Ол", "келді", "."])][-1] == "PUNCT"
+    spec = importlib.util.spec_from_file_location("train_morph", ROOT / "scripts" / "train_morph.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.main(["--evaluate", str(ROOT / "corpus" / "morph" / "kk-upos.conllu"), "--output", str(out)]) == 0
