@@ -239,7 +239,6 @@ EDIT_MIN_COUNT = 2  # edit classes seen less often in training are not learnt
 EDIT_TOP = 10  # edit classes that apply to the word, best first, offered to the reranker
 EDIT_TRIED = 40  # ... looked for among this many best classes
 MAX_CUT = 8  # the word cut by up to this many letters is a candidate too
-RESTORE = {"ғ": "қ", "г": "к", "б": "п"}  # final consonants voiced before a vowel suffix
 LEX_SHARE = 0.2  # a training lemma "has" a UPOS that makes up at least this share of its tokens
 LEX_MAX_CUT = 6  # lexicon features look up the word cut by up to this many letters
 STACK_FOLDS = 5  # inner folds that give the second UPOS pass realistic first-pass tags
@@ -302,18 +301,21 @@ def _corpus_features(lw: str, frequencies: dict[str, int]) -> list[str]:
     return f
 
 
+def _cuts(lw: str) -> Iterable[tuple[int, str, tuple[str, ...]]]:
+    """(letters cut, the ending cut off, the stem left and its unvoiced variant) for cuts of
+    0 to LEX_MAX_CUT letters that leave two letters or more."""
+    for k in range(min(LEX_MAX_CUT, len(lw) - 2) + 1):
+        yield k, lw[len(lw) - k:], morphotactics.stem_variants(lw[:len(lw) - k])
+
+
 def _lexicon_features(lw: str, lemma_upos: Callable[[str], Sequence[str] | None]) -> list[str]:
     """Which cuts of the word (0-6 letters, final ғ/г/б also restored to қ/к/п) are training
     lemmas, with their UPOS (``lemma_upos``: lemma -> its UPOS), and the ending cut off."""
     f: dict[str, None] = {}
-    for k in range(LEX_MAX_CUT + 1):
-        stem = lw[:len(lw) - k]
-        if len(stem) < 2:
-            break
-        cands = (stem, stem[:-1] + RESTORE[stem[-1]]) if stem[-1] in RESTORE else (stem,)
+    for k, ending, cands in _cuts(lw):
         for cand in cands:
             for u in lemma_upos(cand) or ():
-                f.update(dict.fromkeys((f"lx={u}", f"lx{min(k, 4)}={u}", f"lxe={lw[len(lw) - k:]}|{u}")))
+                f.update(dict.fromkeys((f"lx={u}", f"lx{min(k, 4)}={u}", f"lxe={ending}|{u}")))
     return list(f)
 
 
@@ -324,13 +326,10 @@ def _dictionary_features(lw: str) -> tuple[str, ...]:
     the readings of its suffix chain (verbal, nominal or both; those of the longest stem)."""
     verbs, nominals = morphotactics.stems()
     f = dict.fromkeys(["hw"] if lw in nominals else [])
-    for k in range(LEX_MAX_CUT + 1):
-        stem = lw[:len(lw) - k]
-        if len(stem) < 2:
-            break
-        if stem in verbs or (stem[-1] in RESTORE and stem[:-1] + RESTORE[stem[-1]] in verbs):
-            f.update(dict.fromkeys(("hv", f"hv{min(k, 4)}", f"hve={lw[len(lw) - k:]}")))
-    found = [(r, n) for r, n in morphotactics.readings(lw, verbs, nominals) if 2 <= n < len(lw)]
+    for k, ending, cands in _cuts(lw):
+        if any(c in verbs for c in cands):
+            f.update(dict.fromkeys(("hv", f"hv{min(k, 4)}", f"hve={ending}")))
+    found = sorted((r, n) for r, n in morphotactics.readings(lw, verbs, nominals) if 2 <= n < len(lw))
     f["mtk=" + "".join(sorted({"V" if r in morphotactics.VERBAL else "N" for r, _ in found}))] = None
     if found:
         longest = max(n for _, n in found)
@@ -580,14 +579,11 @@ class LinearMorph:
         stem = kk_stem(lw)
         for i in range(len(lw), max(2, len(lw) - MAX_CUT) - 1, -1):
             cut = lw[:i]
-            found.setdefault(cut, (None, EDIT_TOP))
-            if cut[-1] in RESTORE:
-                found.setdefault(cut[:-1] + RESTORE[cut[-1]], (None, EDIT_TOP))
-        found.setdefault(stem, (None, EDIT_TOP))
-        verbs, _ = morphotactics.stems()
-        for i in range(2, len(lw)):  # оқиды -> оқы: a verb stem's ы/і fused with й into и
-            if lw[i] == "и" and (cand := lw[:i] + morphotactics.back_vowel(lw[:i])) in verbs:
+            for cand in morphotactics.stem_variants(cut):
                 found.setdefault(cand, (None, EDIT_TOP))
+        found.setdefault(stem, (None, EDIT_TOP))
+        for _, cand in morphotactics.fused_verb_stems(lw, morphotactics.stems()[0]):  # оқиды -> оқы
+            found.setdefault(cand, (None, EDIT_TOP))
         head, hyphen, last = lw.rpartition("-")
         if hyphen and head and last not in _CLITICS and not word[:len(head)].isupper():
             # a paired or compound word inflects on its last part: жай-күйіне -> жай-күй, not жай

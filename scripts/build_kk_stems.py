@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kzdocs.lang.kk.morphotactics import STEMS, back_vowel, is_verb_form  # noqa: E402
+from kzdocs.lang.kk.morphotactics import STEMS, back_vowel, is_verb_form, stem_variants  # noqa: E402
 from kzdocs.stemming import VOWELS  # noqa: E402
 
 
@@ -37,9 +37,7 @@ def read_dic(path: Path) -> tuple[set[str], set[str]]:
             if word[-1] == "ю":  # сүю = сүй + у, жию = жи + у
                 verbs.update((stem + "й", stem))
             else:  # келу = кел + у, оқу = оқы + у, жолығу = жолық + у
-                verbs.add(stem)
-                if stem[-1] in "ғгб":
-                    verbs.add(stem[:-1] + {"ғ": "қ", "г": "к", "б": "п"}[stem[-1]])
+                verbs.update(stem_variants(stem))
                 if stem[-1] not in VOWELS:
                     verbs.add(stem + back_vowel(stem))
         else:

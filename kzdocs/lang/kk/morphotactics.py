@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 STEMS = Path(__file__).resolve().parents[2] / "data" / "kk_stems.tsv.gz"
 VERBAL = frozenset({"fin", "part", "vnoun", "conv"})
-_RESTORE = {"ғ": "қ", "г": "к", "б": "п"}  # a stem's final consonant voiced before a vowel
+RESTORE = {"ғ": "қ", "г": "к", "б": "п"}  # a stem's final consonant, voiced before a vowel
 
 
 def _alt(*endings: str) -> str:
@@ -84,8 +85,17 @@ def _verb_readings(ending: str) -> list[str]:
     return [reading for reading, pattern in _VERB_ENDINGS.items() if pattern.fullmatch(ending)]
 
 
-def _stem_variants(stem: str) -> tuple[str, ...]:
-    return (stem, stem[:-1] + _RESTORE[stem[-1]]) if stem[-1] in _RESTORE else (stem,)
+def stem_variants(stem: str) -> tuple[str, ...]:
+    """The stem, and with a final ғ/г/б also the stem with its unvoiced қ/к/п (жолығ -> жолық)."""
+    return (stem, stem[:-1] + RESTORE[stem[-1]]) if stem[-1] in RESTORE else (stem,)
+
+
+def fused_verb_stems(word: str, verbs: frozenset[str] | set[str]) -> Iterator[tuple[int, str]]:
+    """(position of и, verb stem) where a stem's final ы/і and the й of the ending fused into и
+    (оқы + йды is written оқиды)."""
+    for i in range(2, len(word)):
+        if word[i] == "и" and (stem := word[:i] + back_vowel(word[:i])) in verbs:
+            yield i, stem
 
 
 def readings(word: str, verbs: frozenset[str] | set[str], nominals: frozenset[str] | set[str]
@@ -95,13 +105,11 @@ def readings(word: str, verbs: frozenset[str] | set[str], nominals: frozenset[st
     ``fin`` ``part`` ``vnoun`` ``conv`` (verb + ending), ``vstem`` (a bare verb stem), ``nom``
     (nominal + inflection, ending possibly empty), ``adj`` (nominal + adjective derivation)."""
     out = set()
-    # оқы + йды is written оқиды: a stem's final ы/і and the й of the ending fuse into и
-    for i in range(2, len(word)):
-        if word[i] == "и" and word[:i] + back_vowel(word[:i]) in verbs:
-            out.update((r, i + 1) for r in _verb_readings("й" + word[i + 1:]))
+    for i, _ in fused_verb_stems(word, verbs):
+        out.update((r, i + 1) for r in _verb_readings("й" + word[i + 1:]))
     for i in range(len(word), 1, -1):
         rest = word[i:]
-        for stem in _stem_variants(word[:i]):
+        for stem in stem_variants(word[:i]):
             if stem in verbs and rest:
                 out.update((r, i) for r in _verb_readings(rest))
             elif stem in verbs:
