@@ -378,11 +378,12 @@ def sentence_features(words: Sequence[str], frequencies: dict[str, int] | None =
     for i, w in enumerate(words):
         f = _token_features(w) + _closed_class_features(words, i)
         if _LETTER.search(w):
-            f += _dictionary_features(w.lower())
-        if frequencies is not None and _LETTER.search(w):
-            f += _corpus_features(w.lower(), frequencies)
-        if lemma_upos is not None and _LETTER.search(w):
-            f += _lexicon_features(w.lower(), lemma_upos)
+            lw = w.lower()
+            f += _dictionary_features(lw)
+            if frequencies is not None:
+                f += _corpus_features(lw, frequencies)
+            if lemma_upos is not None:
+                f += _lexicon_features(lw, lemma_upos)
         if i == 0:
             f.append("first")
         for off in (-2, -1, 1, 2):
